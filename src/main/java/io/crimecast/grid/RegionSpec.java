@@ -1,0 +1,37 @@
+package io.crimecast.grid;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A region as its YAML file declares it. The file format is a user-facing contract (see README).
+ *
+ * @param retention how long a closed day still accepts late incidents (as corrections); default 30 days
+ */
+public record RegionSpec(String name, String crs, BoundingBox bbox, double cellSizeMeters, ZoneId timeZone,
+                         Duration grace, HotspotRule hotspot, Duration retention) {
+    public static final String WGS84 = "EPSG:4326";
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+    public RegionSpec {
+        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("name: required, letters, digits, '.', '_' or '-' only, was " + name);
+        }
+        crs = crs == null || crs.isBlank() ? WGS84 : crs.trim();
+        Objects.requireNonNull(bbox, "bbox: required ({minX, minY, maxX, maxY} in the CRS's units)");
+        if (!(cellSizeMeters > 0)) {
+            throw new IllegalArgumentException("cellSizeMeters: required and positive, was " + cellSizeMeters);
+        }
+        Objects.requireNonNull(timeZone, "timeZone: required (an IANA zone such as America/New_York)");
+        grace = grace == null ? Duration.ZERO : grace;
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must not be negative, was " + grace);
+        }
+        Objects.requireNonNull(hotspot, "hotspot: required ({topPercent: K} or {minCount: N})");
+        retention = retention == null ? DEFAULT_RETENTION : retention;
+        if (retention.compareTo(grace) < 0) {
+            throw new IllegalArgumentException("retention (" + retention + ") must be at least the grace period (" + grace + ")");
+        }
+    }
+}

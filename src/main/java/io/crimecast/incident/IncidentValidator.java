@@ -1,0 +1,181 @@
+package io.crimecast.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crimecast.grid.Cell;
+import io.crimecast.grid.Grid;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses and validates an incident's JSON (see topics/schemas/incident.schema.json) and places it in the grid of
+ * the region that contains it. Stateless: duplicates and lateness are decided downstream, per region.
+ */
+public final class IncidentValidator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_FUTURE_MILLIS = 24L * 3600 * 1000;
+    /** A date-only incident is placed at local noon, safely inside its day even across DST changes. */
+    private static final LocalTime DATE_ONLY_TIME = LocalTime.NOON;
+
+    private final Map<String, Grid> grids = new LinkedHashMap<>();
+
+    public IncidentValidator(List<Grid> grids) {
+        grids.forEach(g -> this.grids.put(g.region(), g));
+    }
+
+    /** Validates {@code value}; {@code nowMillis} is the wall clock, for the "not in the future" rule. */
+    public Validation validate(byte[] value, long nowMillis) {
+        JsonNode node;
+        try {
+            node = value == null ? null : JSON.readTree(value);
+        } catch (IOException e) {
+            return reject(null, value, RejectReason.UNPARSABLE, "not JSON: " + firstLine(e.getMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            return reject(null, value, RejectReason.UNPARSABLE, "not a JSON object");
+        }
+        String id = text(node, "id");
+        if (id == null || id.isBlank()) {
+            return reject(null, value, RejectReason.MISSING_ID, "field 'id' is missing or empty");
+        }
+        String occurredAt = text(node, "occurredAt");
+        if (occurredAt == null || occurredAt.isBlank()) {
+            return reject(id, value, RejectReason.MISSING_TIME, "field 'occurredAt' is missing or empty");
+        }
+
+        Placement placement;
+        try {
+            placement = place(node);
+        } catch (PlacementException e) {
+            return reject(id, value, e.reason, e.getMessage());
+        }
+
+        ZoneId zone = placement.grid.spec().timeZone();
+        Instant instant;
+        LocalDate localDate;
+        try {
+            TimeOfIncident t = parseTime(occurredAt.trim(), zone);
+            instant = t.instant;
+            localDate = t.localDate;
+        } catch (DateTimeException e) {
+            return reject(id, value, RejectReason.BAD_TIME,
+                    "occurredAt '" + occurredAt + "' is not an ISO-8601 date-time with offset, local date-time or date");
+        }
+        if (instant.toEpochMilli() > nowMillis + MAX_FUTURE_MILLIS) {
+            return reject(id, value, RejectReason.FUTURE_TIME, "occurredAt " + instant + " is more than a day in the future");
+        }
+        String category = text(node, "category");
+        return new Validation.Accepted(new AcceptedIncident(id, placement.grid.region(), placement.cell.id(), localDate,
+                instant.toEpochMilli(), category == null ? "" : category, value));
+    }
+
+    private record Placement(Grid grid, Cell cell) {
+    }
+
+    private static final class PlacementException extends Exception {
+        final RejectReason reason;
+
+        PlacementException(RejectReason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+    }
+
+    private Placement place(JsonNode node) throws PlacementException {
+        String regionName = text(node, "region");
+        if (regionName != null && !grids.containsKey(regionName)) {
+            throw new PlacementException(RejectReason.UNKNOWN_REGION, "region '" + regionName + "' is not served here " + grids.keySet());
+        }
+        boolean hasLatLon = node.hasNonNull("lat") || node.hasNonNull("lon");
+        boolean hasXY = node.hasNonNull("x") || node.hasNonNull("y");
+        if (!hasLatLon && !hasXY) {
+            throw new PlacementException(RejectReason.MISSING_COORDINATES, "neither lat/lon nor x/y is given");
+        }
+        String a = hasLatLon ? "lat" : "y";
+        String b = hasLatLon ? "lon" : "x";
+        double first = coordinate(node, a);
+        double second = coordinate(node, b);
+        if (hasLatLon && (Math.abs(first) > 90 || Math.abs(second) > 180)) {
+            throw new PlacementException(RejectReason.BAD_COORDINATES, "lat/lon out of range: " + first + ", " + second);
+        }
+        Iterable<Grid> candidates = regionName != null ? List.of(grids.get(regionName)) : grids.values();
+        for (Grid grid : candidates) {
+            Optional<Cell> cell = hasLatLon ? grid.locateLatLon(first, second) : grid.locateXY(second, first);
+            if (cell.isPresent()) {
+                return new Placement(grid, cell.get());
+            }
+        }
+        throw new PlacementException(RejectReason.OUT_OF_AREA, (hasLatLon ? "lat/lon " : "x/y ")
+                + (hasLatLon ? first + ", " + second : second + ", " + first) + " is outside every region " + grids.keySet());
+    }
+
+    private static double coordinate(JsonNode node, String field) throws PlacementException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new PlacementException(RejectReason.MISSING_COORDINATES, "field '" + field + "' is missing");
+        }
+        double d;
+        if (v.isNumber()) {
+            d = v.doubleValue();
+        } else if (v.isTextual()) {
+            try {
+                d = Double.parseDouble(v.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw new PlacementException(RejectReason.BAD_COORDINATES, "field '" + field + "' is not a number: " + v.textValue());
+            }
+        } else {
+            throw new PlacementException(RejectReason.BAD_COORDINATES, "field '" + field + "' is not a number");
+        }
+        if (!Double.isFinite(d)) {
+            throw new PlacementException(RejectReason.BAD_COORDINATES, "field '" + field + "' is not finite: " + d);
+        }
+        return d;
+    }
+
+    private record TimeOfIncident(Instant instant, LocalDate localDate) {
+    }
+
+    /** ISO-8601 with offset, else a local date-time or date read in the region's zone. */
+    private static TimeOfIncident parseTime(String text, ZoneId zone) {
+        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        if (iso.length() <= 10) {
+            LocalDate date = LocalDate.parse(iso);
+            return new TimeOfIncident(date.atTime(DATE_ONLY_TIME).atZone(zone).toInstant(), date);
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeException withoutOffset) {
+            instant = LocalDateTime.parse(iso).atZone(zone).toInstant();
+        }
+        return new TimeOfIncident(instant, instant.atZone(zone).toLocalDate());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private static Validation reject(String id, byte[] value, RejectReason reason, String detail) {
+        return new Validation.Rejected(new Rejection(id, value, reason, Rejection.Stage.VALIDATE, detail));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,17 @@
+package io.crimecast.model;
+
+import java.time.LocalDate;
+
+/**
+ * Closed daily counts of a region, oldest day first, ending with {@code lastDay}; {@code days[d][cell]}.
+ * It may be shorter than a forecaster asks for when the region is new.
+ */
+public record DayHistory(LocalDate lastDay, int[][] days) {
+    public LocalDate firstDay() {
+        return lastDay.minusDays(days.length - 1L);
+    }
+
+    public int length() {
+        return days.length;
+    }
+}

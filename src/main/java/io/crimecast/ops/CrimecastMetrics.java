@@ -1,0 +1,45 @@
+package io.crimecast.ops;
+
+import io.crimecast.incident.Rejection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+
+/**
+ * CrimeCast's own meters. Metrics are at-least-once: a task that is retried after a crash counts its records again,
+ * while the topics themselves stay exactly-once.
+ */
+public final class CrimecastMetrics {
+    private final MeterRegistry registry;
+
+    public CrimecastMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void accepted(String region) {
+        registry.counter("crimecast.incidents.accepted", "region", region).increment();
+    }
+
+    public void rejected(Rejection rejection) {
+        registry.counter("crimecast.incidents.rejected",
+                "reason", rejection.reason().wireName(), "stage", rejection.stage().wireName()).increment();
+    }
+
+    public void late(String region) {
+        registry.counter("crimecast.incidents.late", "region", region).increment();
+    }
+
+    public void dayClosed(String region, String trigger, Duration latency, int cells) {
+        registry.counter("crimecast.days.closed", "region", region, "trigger", trigger).increment();
+        Timer.builder("crimecast.day.close.latency")
+                .description("from the close trigger to the last forecast forwarded")
+                .tag("region", region).register(registry).record(latency);
+        Counter.builder("crimecast.cells.forecast").tag("region", region).register(registry).increment(cells);
+    }
+}
