@@ -1,0 +1,42 @@
+package io.crimecast.replay;
+
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Which columns of a CSV hold an incident's fields. {@code idCol} may be null (ids become file#row),
+ * {@code timePattern} null means ISO-8601; x/y are in the region's CRS (lon/lat for a WGS84 region).
+ */
+public record ColumnMapping(String idCol, String timeCol, String timePattern, String xCol, String yCol,
+                            String categoryCol, boolean latLon) {
+
+    public static final ColumnMapping PHILADELPHIA =
+            new ColumnMapping("objectid", "dispatch_date_time", "yyyy-MM-dd HH:mm:ss[.SSS]x", "point_x", "point_y", "text_general_code", true);
+    public static final ColumnMapping PORTLAND_NIJ =
+            new ColumnMapping(null, "occ_date", "[yyyy-MM-dd][yyyyMMdd][M/d/yyyy]", "x_coordinate", "y_coordinate", "category", false);
+
+    public ColumnMapping {
+        if (timeCol == null || xCol == null || yCol == null) {
+            throw new IllegalArgumentException("a CSV mapping needs at least --time-col, --x-col and --y-col");
+        }
+        if (timePattern != null) {
+            try {
+                DateTimeFormatter.ofPattern(timePattern);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--time-pattern '" + timePattern + "' is not a java.time pattern: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public static ColumnMapping forFormat(IncidentFormat format, ColumnMapping csvMapping) {
+        return switch (format) {
+            case PHILADELPHIA -> PHILADELPHIA;
+            case PORTLAND_NIJ -> PORTLAND_NIJ;
+            case CSV -> {
+                if (csvMapping == null) {
+                    throw new IllegalArgumentException("--format csv needs --time-col, --x-col and --y-col");
+                }
+                yield csvMapping;
+            }
+        };
+    }
+}
