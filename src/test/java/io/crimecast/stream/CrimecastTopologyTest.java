@@ -1,0 +1,269 @@
+package io.crimecast.stream;
+
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.Regions;
+import io.crimecast.model.MovingAverageForecaster;
+import io.crimecast.ops.CrimecastMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CrimecastTopologyTest {
+    // Philadelphia City Hall and a point in another cell (north-east).
+    private static final double LAT = 39.9526, LON = -75.1652;
+    private static final double LAT2 = 40.05, LON2 = -75.05;
+    private static final Instant WALL_START = Instant.parse("2026-11-25T12:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> incidents;
+    private TestOutputTopic<String, Output.CellDayCount> counts;
+    private TestOutputTopic<String, Output.CellForecast> forecasts;
+    private TestOutputTopic<String, Output.Hotspots> hotspots;
+    private TestOutputTopic<String, byte[]> rejected;
+    private SimpleMeterRegistry meters;
+    private Grid philadelphia;
+    private Grid portland;
+
+    @BeforeEach
+    void start() {
+        philadelphia = new Grid(Regions.load("philadelphia"));
+        portland = new Grid(Regions.load("portland"));
+        meters = new SimpleMeterRegistry();
+        TopicNames topics = TopicNames.DEFAULT;
+        var topology = CrimecastTopology.build(List.of(philadelphia, portland), topics,
+                grid -> new MovingAverageForecaster(28), new CrimecastMetrics(meters), Duration.ofMinutes(1));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(topology, props, WALL_START);
+        incidents = driver.createInputTopic(topics.incidents(), new ByteArraySerializer(), new ByteArraySerializer());
+        var strings = new StringDeserializer();
+        counts = driver.createOutputTopic(topics.cellDailyCounts(), strings, new JsonSerde<>(Output.CellDayCount.class).deserializer());
+        forecasts = driver.createOutputTopic(topics.forecasts(), strings, new JsonSerde<>(Output.CellForecast.class).deserializer());
+        hotspots = driver.createOutputTopic(topics.hotspots(), strings, new JsonSerde<>(Output.Hotspots.class).deserializer());
+        rejected = driver.createOutputTopic(topics.rejected(), strings, Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void closingADayEmitsEveryCellIncludingZerosAForecastPerCellAndRankedHotspots() {
+        send("a", "2019-03-01T10:00:00-05:00", LAT, LON);
+        send("b", "2019-03-01T11:00:00-05:00", LAT, LON);
+        send("c", "2019-03-01T12:00:00-05:00", LAT2, LON2);
+        assertThat(counts.isEmpty()).as("day still open").isTrue();
+
+        send("d", "2019-03-02T06:00:00-05:00", LAT, LON); // end of 03-01 plus 6 h grace
+
+        List<Output.CellDayCount> day = counts.readValuesToList();
+        assertThat(day).hasSize(42).allSatisfy(c -> assertThat(c.date()).isEqualTo(LocalDate.of(2019, 3, 1)));
+        assertThat(day.stream().mapToInt(Output.CellDayCount::count).sum()).isEqualTo(3);
+        assertThat(day.stream().filter(c -> c.count() == 0)).hasSize(40);
+        int hall = philadelphia.locateLatLon(LAT, LON).orElseThrow().id();
+        assertThat(day.get(hall).count()).isEqualTo(2);
+
+        List<Output.CellForecast> next = forecasts.readValuesToList();
+        assertThat(next).hasSize(42).allSatisfy(f -> {
+            assertThat(f.date()).isEqualTo(LocalDate.of(2019, 3, 2));
+            assertThat(f.modelVersion()).isEqualTo("baseline-mean28");
+        });
+        assertThat(next.get(hall).expected()).isEqualTo(2.0);
+        Output.Hotspots flagged = hotspots.readValue();
+        assertThat(flagged.date()).isEqualTo(LocalDate.of(2019, 3, 2));
+        assertThat(flagged.cells()).hasSize(2); // top 5% of 42 is 3 cells, but only 2 have any incident
+        assertThat(flagged.cells().get(0).cell()).isEqualTo(hall);
+        assertThat(flagged.cells().get(0).rank()).isEqualTo(1);
+        assertThat(meters.counter("crimecast.days.closed", "region", "philadelphia", "trigger", "stream-time").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDayIsNotClosedBeforeItsEndPlusGraceAndIncidentsWithinGraceCountForIt() {
+        send("a", "2019-03-01T10:00:00-05:00", LAT, LON);
+        send("b", "2019-03-02T05:59:59-05:00", LAT, LON);
+        send("c", "2019-03-01T23:59:00-05:00", LAT, LON); // out of order but within grace: counts normally
+        assertThat(counts.isEmpty()).isTrue();
+        send("d", "2019-03-02T06:00:00-05:00", LAT, LON);
+        assertThat(sumByDate(counts.readValuesToList())).containsExactly(Map.entry(LocalDate.of(2019, 3, 1), 2));
+        assertThat(rejected.isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // day, an incident late in that local day, the last instant before it closes, the closing instant
+            "spring forward (23 h), 2019-03-10, 2019-03-10T23:30:00-04:00, 2019-03-11T05:59:59-04:00, 2019-03-11T06:00:00-04:00",
+            "fall back (25 h),      2019-11-03, 2019-11-03T23:30:00-05:00, 2019-11-04T05:59:59-05:00, 2019-11-04T06:00:00-05:00",
+    })
+    void localDaysFollowDaylightSaving(String name, LocalDate day, String lateInDay, String beforeClose, String closing) {
+        send("early", day + "T00:30:00", LAT, LON); // local time, read in America/New_York
+        send("late", lateInDay, LAT, LON);
+        send("before", beforeClose, LAT, LON);
+        assertThat(counts.isEmpty()).isTrue();
+        send("closing", closing, LAT, LON);
+        Map<LocalDate, Integer> closed = sumByDate(counts.readValuesToList());
+        assertThat(closed).containsExactly(Map.entry(day, 2));
+    }
+
+    @Test
+    void lateIncidentWithinRetentionCorrectsTheClosedDay() {
+        send("a", "2019-03-01T10:00:00-05:00", LAT, LON);
+        send("b", "2019-03-03T12:00:00-05:00", LAT, LON); // closes 03-01 and 03-02
+        counts.readValuesToList();
+        send("late", "2019-03-01T20:00:00-05:00", LAT, LON);
+        List<Output.CellDayCount> corrections = counts.readValuesToList();
+        assertThat(corrections).singleElement().satisfies(c -> {
+            assertThat(c.date()).isEqualTo(LocalDate.of(2019, 3, 1));
+            assertThat(c.count()).isEqualTo(2);
+            assertThat(c.correction()).isTrue();
+        });
+        assertThat(meters.counter("crimecast.incidents.late", "region", "philadelphia").count()).isEqualTo(1);
+    }
+
+    @Test
+    void incidentPastTheRetentionHorizonIsRejectedTooLate() {
+        send("a", "2019-03-01T10:00:00-05:00", LAT, LON);
+        send("b", "2019-05-01T12:00:00-04:00", LAT, LON); // 61 days on; retention is 30 days
+        counts.readValuesToList();
+        byte[] tooLate = send("old", "2019-03-02T10:00:00-05:00", LAT, LON);
+        assertThat(counts.isEmpty()).isTrue();
+        TestRecord<String, byte[]> r = rejected.readRecord();
+        assertRejected(r, "too-late", "count", tooLate);
+        assertThat(r.key()).isEqualTo("old");
+    }
+
+    @Test
+    void duplicateIdIsCountedOnceAndRejectedWithItsBytes() {
+        send("same", "2019-03-01T10:00:00-05:00", LAT, LON);
+        byte[] again = send("same", "2019-03-01T10:05:00-05:00", LAT2, LON2);
+        send("z", "2019-03-02T07:00:00-05:00", LAT, LON);
+        assertThat(sumByDate(counts.readValuesToList())).containsExactly(Map.entry(LocalDate.of(2019, 3, 1), 1));
+        assertRejected(rejected.readRecord(), "duplicate", "count", again);
+        assertThat(meters.counter("crimecast.incidents.rejected", "reason", "duplicate", "stage", "count").count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unparsable          | {not json",
+            "unparsable          | [1,2,3]",
+            "missing-id          | {\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "missing-time        | {\"id\":\"x\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-time            | {\"id\":\"x\",\"occurredAt\":\"yesterday\",\"lat\":39.95,\"lon\":-75.16}",
+            "future-time         | {\"id\":\"x\",\"occurredAt\":\"2026-11-27T12:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "missing-coordinates | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\"}",
+            "missing-coordinates | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95}",
+            "bad-coordinates     | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":\"NaN\",\"lon\":-75.16}",
+            "bad-coordinates     | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":\"north\",\"lon\":-75.16}",
+            "bad-coordinates     | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":139.95,\"lon\":-75.16}",
+            "out-of-area         | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":40.71,\"lon\":-74.00}",
+            "unknown-region      | {\"id\":\"x\",\"region\":\"gotham\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+    })
+    void invalidInputIsRejectedWithReasonStageAndOriginalBytes(String reason, String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        incidents.pipeInput(new TestRecord<>("k".getBytes(), bytes));
+        assertRejected(rejected.readRecord(), reason, "validate", bytes);
+        assertThat(meters.counter("crimecast.incidents.rejected", "reason", reason, "stage", "validate").count()).isEqualTo(1);
+        assertThat(counts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void nullValueIsRejectedNotFatal() {
+        incidents.pipeInput(new TestRecord<>("k".getBytes(), null));
+        TestRecord<String, byte[]> r = rejected.readRecord();
+        assertThat(header(r, Rejections.REASON)).isEqualTo("unparsable");
+    }
+
+    @Test
+    void quietInputStillClosesTheDayByWallClock() {
+        send("a", "2026-11-24T10:00:00-05:00", LAT, LON);
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        assertThat(counts.isEmpty()).as("the day has not ended plus grace yet").isTrue();
+        // No more input: 2026-11-24 ends at 05:00Z on the 25th, closes at 11:00Z; the region clock stands at
+        // 15:00Z on the 24th when the incident arrives at wall time 12:00Z on the 25th, so 20 h of quiet close it.
+        driver.advanceWallClockTime(Duration.ofHours(19));
+        assertThat(sumByDate(counts.readValuesToList())).containsExactly(Map.entry(LocalDate.of(2026, 11, 24), 1));
+        assertThat(forecasts.readValuesToList()).hasSize(42);
+        assertThat(meters.counter("crimecast.days.closed", "region", "philadelphia", "trigger", "wall-clock").count()).isEqualTo(1);
+    }
+
+    @Test
+    void daysWithoutIncidentsCloseWithZeros() {
+        send("a", "2019-03-01T10:00:00-05:00", LAT, LON);
+        send("b", "2019-03-04T10:00:00-05:00", LAT, LON);
+        Map<LocalDate, Integer> closed = sumByDate(counts.readValuesToList());
+        assertThat(closed).containsExactly(Map.entry(LocalDate.of(2019, 3, 1), 1),
+                Map.entry(LocalDate.of(2019, 3, 2), 0), Map.entry(LocalDate.of(2019, 3, 3), 0));
+    }
+
+    @Test
+    void projectedRegionTakesXYInItsCrsAndDateOnlyTimes() {
+        // Portland: Oregon North State Plane feet; a date-only time is that local day.
+        sendJson("{\"id\":\"p1\",\"occurredAt\":\"2016-08-01\",\"x\":7650000,\"y\":690000}");
+        sendJson("{\"id\":\"p2\",\"occurredAt\":\"2016-08-01\",\"lat\":45.52,\"lon\":-122.68}");
+        sendJson("{\"id\":\"p3\",\"occurredAt\":\"2016-08-02\",\"x\":7650000,\"y\":690000}");
+        List<Output.CellDayCount> day = counts.readValuesToList();
+        assertThat(day).hasSize(portland.cellCount()).allSatisfy(c -> assertThat(c.region()).isEqualTo("portland"));
+        assertThat(sumByDate(day)).containsExactly(Map.entry(LocalDate.of(2016, 8, 1), 2));
+        int cell = portland.locateXY(7650000, 690000).orElseThrow().id();
+        assertThat(day.get(cell).count()).isGreaterThanOrEqualTo(1);
+    }
+
+    private byte[] send(String id, String occurredAt, double lat, double lon) {
+        return sendJson("{\"id\":\"%s\",\"occurredAt\":\"%s\",\"lat\":%s,\"lon\":%s,\"category\":\"Thefts\"}"
+                .formatted(id, occurredAt, lat, lon));
+    }
+
+    private byte[] sendJson(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        incidents.pipeInput(new TestRecord<>(null, bytes, Instant.now()));
+        return bytes;
+    }
+
+    private static Map<LocalDate, Integer> sumByDate(List<Output.CellDayCount> records) {
+        return records.stream().collect(Collectors.groupingBy(Output.CellDayCount::date, java.util.TreeMap::new,
+                Collectors.summingInt(Output.CellDayCount::count)));
+    }
+
+    private static void assertRejected(TestRecord<String, byte[]> r, String reason, String stage, byte[] original) {
+        assertThat(r.value()).isEqualTo(original);
+        assertThat(header(r, Rejections.REASON)).isEqualTo(reason);
+        assertThat(header(r, Rejections.STAGE)).isEqualTo(stage);
+        assertThat(header(r, Rejections.DETAIL)).isNotBlank();
+    }
+
+    private static String header(TestRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
