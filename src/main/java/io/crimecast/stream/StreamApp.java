@@ -1,0 +1,65 @@
+package io.crimecast.stream;
+
+import io.crimecast.config.CrimecastConfig;
+import io.crimecast.grid.Grid;
+import io.crimecast.model.ForecasterSource;
+import io.crimecast.ops.CrimecastMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/** The running streaming application: the topology under exactly-once, with its client metrics bound. */
+public final class StreamApp implements AutoCloseable {
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+
+    public StreamApp(CrimecastConfig config, List<Grid> grids, ForecasterSource forecasters, CrimecastMetrics metrics) {
+        Topology topology = CrimecastTopology.build(grids, TopicNames.DEFAULT, forecasters, metrics, config.wallClockCloseInterval());
+        streams = new KafkaStreams(topology, streamsProperties(config));
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics.registry());
+    }
+
+    public static Properties streamsProperties(CrimecastConfig config) {
+        Properties props = new Properties();
+        props.putAll(config.clientProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        return props;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public boolean isAlive() {
+        KafkaStreams.State s = streams.state();
+        return s != KafkaStreams.State.ERROR && s != KafkaStreams.State.NOT_RUNNING && s != KafkaStreams.State.PENDING_ERROR;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streamsMetrics.close();
+        streams.close(Duration.ofSeconds(60));
+    }
+}
