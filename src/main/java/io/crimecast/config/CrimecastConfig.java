@@ -14,12 +14,13 @@ import java.util.Properties;
 
 /**
  * All of CrimeCast's settings in one typed place. Defaults work on a laptop; every setting has an environment
- * variable for containers and Kubernetes, and command-line flags override both.
+ * variable for containers and Kubernetes. Command-line flags override them by overriding the variable, so both
+ * take one path.
  *
  * @param clientProperties extra Kafka client settings (security etc.): a properties file, then CRIMECAST_KAFKA_*
  */
 public record CrimecastConfig(String bootstrapServers, List<String> regions, Path stateDir, String applicationId,
-                              int httpPort, Properties clientProperties, String modelSigningKey,
+                              String httpHost, int httpPort, Properties clientProperties, String modelSigningKey,
                               Duration wallClockCloseInterval, int streamThreads) {
 
     public static final String ENV_BOOTSTRAP = "CRIMECAST_BOOTSTRAP_SERVERS";
@@ -27,9 +28,13 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
     public static final String ENV_STATE_DIR = "CRIMECAST_STATE_DIR";
     public static final String ENV_APPLICATION_ID = "CRIMECAST_APPLICATION_ID";
     public static final String ENV_HTTP_PORT = "CRIMECAST_HTTP_PORT";
+    /** Loopback by default; containers set 0.0.0.0 so probes and Prometheus can reach the port. */
+    public static final String ENV_HTTP_HOST = "CRIMECAST_HTTP_HOST";
     public static final String ENV_CLIENT_PROPERTIES = "CRIMECAST_CLIENT_PROPERTIES";
     public static final String ENV_MODEL_SIGNING_KEY = "CRIMECAST_MODEL_SIGNING_KEY";
     public static final String ENV_STREAM_THREADS = "CRIMECAST_STREAM_THREADS";
+    /** text (default) or json: one JSON object per log line. Read before logging starts, so not a record field. */
+    public static final String ENV_LOG_FORMAT = "CRIMECAST_LOG_FORMAT";
     /** CRIMECAST_KAFKA_SASL_JAAS_CONFIG=... becomes the client property sasl.jaas.config=... */
     public static final String ENV_KAFKA_PREFIX = "CRIMECAST_KAFKA_";
 
@@ -53,6 +58,7 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
                 Arrays.stream(env.getOrDefault(ENV_REGIONS, "philadelphia").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 Path.of(env.getOrDefault(ENV_STATE_DIR, "state")),
                 env.getOrDefault(ENV_APPLICATION_ID, "crimecast"),
+                env.getOrDefault(ENV_HTTP_HOST, "127.0.0.1"),
                 intValue(env, ENV_HTTP_PORT, DEFAULT_HTTP_PORT),
                 client,
                 env.get(ENV_MODEL_SIGNING_KEY),
@@ -80,25 +86,5 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'", e);
         }
-    }
-
-    public CrimecastConfig withBootstrap(String servers) {
-        return new CrimecastConfig(servers, regions, stateDir, applicationId, httpPort, clientProperties, modelSigningKey, wallClockCloseInterval, streamThreads);
-    }
-
-    public CrimecastConfig withRegions(List<String> names) {
-        return new CrimecastConfig(bootstrapServers, names, stateDir, applicationId, httpPort, clientProperties, modelSigningKey, wallClockCloseInterval, streamThreads);
-    }
-
-    public CrimecastConfig withStateDir(Path dir) {
-        return new CrimecastConfig(bootstrapServers, regions, dir, applicationId, httpPort, clientProperties, modelSigningKey, wallClockCloseInterval, streamThreads);
-    }
-
-    public CrimecastConfig withHttpPort(int port) {
-        return new CrimecastConfig(bootstrapServers, regions, stateDir, applicationId, port, clientProperties, modelSigningKey, wallClockCloseInterval, streamThreads);
-    }
-
-    public CrimecastConfig withApplicationId(String id) {
-        return new CrimecastConfig(bootstrapServers, regions, stateDir, id, httpPort, clientProperties, modelSigningKey, wallClockCloseInterval, streamThreads);
     }
 }

@@ -42,4 +42,11 @@ public final class CrimecastMetrics {
                 .tag("region", region).register(registry).record(latency);
         Counter.builder("crimecast.cells.forecast").tag("region", region).register(registry).increment(cells);
     }
+
+    /** Incidents the topology has finished with, counted or rejected (for benchmarks and the demo). */
+    public long incidentsHandled() {
+        double accepted = registry.find("crimecast.incidents.accepted").counters().stream().mapToDouble(Counter::count).sum();
+        double rejected = registry.find("crimecast.incidents.rejected").counters().stream().mapToDouble(Counter::count).sum();
+        return Math.round(accepted + rejected);
+    }
 }

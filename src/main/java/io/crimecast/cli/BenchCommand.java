@@ -1,0 +1,81 @@
+package io.crimecast.cli;
+
+import io.crimecast.config.CrimecastConfig;
+import io.crimecast.grid.RegionSpec;
+import io.crimecast.grid.Regions;
+import io.crimecast.ops.LocalKafkaBroker;
+import io.crimecast.ops.ServingNode;
+import io.crimecast.ops.TopicAdmin;
+import io.crimecast.ops.TopicCatalog;
+import io.crimecast.replay.IncidentFileReader;
+import io.crimecast.replay.IncidentPublisher;
+import io.crimecast.stream.TopicNames;
+import org.apache.commons.io.file.PathUtils;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the replay rate through the whole topology on a local broker: publish the files, then time the"
+                + " streaming app until it has handled every incident.")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    CsvMappingOptions files;
+
+    @Option(names = "--region", required = true, description = "Region name or region file")
+    String region;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Parameters(arity = "1..*", paramLabel = "FILES")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        RegionSpec spec = Regions.load(region);
+        IncidentFileReader.ReadResult read = new IncidentFileReader(spec, files.mapping()).read(paths);
+        Path work = Files.createTempDirectory("crimecast-bench-");
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                TopicAdmin.createOrCheck(admin, TopicCatalog.bundled(), (short) 1);
+            }
+            long t0 = System.nanoTime();
+            long sent;
+            try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {
+                sent = publisher.publish(spec.name(), read.incidents(), 0, n -> { });
+            }
+            double publishSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("published %,d incidents in %.1f s: %,.0f events/s (producer, acks=all, lz4)%n", sent, publishSeconds, sent / publishSeconds);
+
+            CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(
+                    CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(), CrimecastConfig.ENV_REGIONS, spec.name(),
+                    CrimecastConfig.ENV_STATE_DIR, work.resolve("state").toString(), CrimecastConfig.ENV_HTTP_PORT, "0",
+                    CrimecastConfig.ENV_STREAM_THREADS, Integer.toString(threads), CrimecastConfig.ENV_APPLICATION_ID, "crimecast-bench"));
+            long t1 = System.nanoTime();
+            try (ServingNode node = new ServingNode(config)) {
+                while (node.metrics().incidentsHandled() < sent) {
+                    Thread.sleep(100);
+                }
+                double seconds = (System.nanoTime() - t1) / 1e9;
+                System.out.printf("topology handled %,d incidents in %.1f s (from app start, incl. ~2 s start-up): %,.0f events/s,"
+                                + " exactly-once, %d stream thread(s); heap used %d MB%n", sent, seconds, sent / seconds, threads,
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+            }
+        } finally {
+            PathUtils.deleteDirectory(work);
+        }
+        return 0;
+    }
+}

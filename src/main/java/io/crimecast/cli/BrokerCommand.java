@@ -1,0 +1,27 @@
+package io.crimecast.cli;
+
+import io.crimecast.ops.LocalKafkaBroker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = "Run a single-node KRaft broker (Apache Kafka's own server) on 127.0.0.1 until stopped.")
+final class BrokerCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "9092", description = "Listener port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "kafka-data", description = "Log and metadata directory (default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        LocalKafkaBroker broker = LocalKafkaBroker.start(port, dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-shutdown"));
+        System.out.println("Kafka broker listening on " + broker.bootstrapServers() + " (data in " + dataDir.toAbsolutePath() + "); Ctrl-C stops it");
+        broker.awaitShutdown();
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package io.crimecast.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar crimecast.jar <command>}: the streaming app, the local broker, replay, training and the demo. */
+@Command(name = "crimecast", mixinStandardHelpOptions = true, version = "crimecast 0.1.0",
+        description = "Streaming crime hotspot forecasts on Kafka Streams and Deeplearning4j.",
+        subcommands = {RunCommand.class, ReplayCommand.class, TopicsCommand.class, BrokerCommand.class,
+                DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class CrimecastCli {
+
+    public static void main(String[] args) {
+        if ("json".equalsIgnoreCase(System.getenv(io.crimecast.config.CrimecastConfig.ENV_LOG_FORMAT))) {
+            System.setProperty("log4j2.configurationFile", "log4j2-json.xml");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new CrimecastCli());
+        // Bad input gets a one-line error and the usage, not a stack trace.
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,215 @@
+package io.crimecast.cli;
+
+import io.crimecast.config.CrimecastConfig;
+import io.crimecast.eval.ServedForecastAccuracy;
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.RegionSpec;
+import io.crimecast.grid.Regions;
+import io.crimecast.ops.LocalKafkaBroker;
+import io.crimecast.ops.OpsEndpoints;
+import io.crimecast.ops.ServingNode;
+import io.crimecast.ops.TopicAdmin;
+import io.crimecast.ops.TopicCatalog;
+import io.crimecast.replay.BundledData;
+import io.crimecast.replay.ColumnMapping;
+import io.crimecast.replay.IncidentFileReader;
+import io.crimecast.replay.IncidentPublisher;
+import io.crimecast.stream.JsonSerde;
+import io.crimecast.stream.Output;
+import io.crimecast.stream.TopicNames;
+import org.apache.commons.io.file.PathUtils;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Everything on bundled real data: a local broker, the topics, the streaming app, a replay, hotspots as days close.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--region", defaultValue = "philadelphia", description = "philadelphia or portland (default ${DEFAULT-VALUE})")
+    String region;
+
+    @Option(names = "--replay-days", defaultValue = "120", description = "Replay the last N days of the bundled data (default ${DEFAULT-VALUE})")
+    int replayDays;
+
+    @Option(names = "--http-port", defaultValue = "0", description = "Metrics and health port (default: a free one)")
+    int httpPort;
+
+    @Option(names = "--keep-running", description = "Stay up after the replay (Ctrl-C stops)")
+    boolean keepRunning;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        RegionSpec spec = Regions.load(region);
+        Grid grid = new Grid(spec);
+        Path work = Files.createTempDirectory("crimecast-demo-");
+        Progress progress = Progress.toTerminal();
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
+            progress.line("broker     Apache Kafka (KRaft) on %s, data in %s", broker.bootstrapServers(), work);
+            createTopics(broker);
+
+            BundledData data = BundledData.forRegion(region);
+            IncidentFileReader.ReadResult read = new IncidentFileReader(spec, ColumnMapping.forFormat(data.format(), null))
+                    .read(List.of(data.copyTo(work)));
+            List<IncidentFileReader.TimedIncident> all = read.incidents();
+            Instant replayFrom = all.get(all.size() - 1).at().minus(Duration.ofDays(replayDays));
+            List<IncidentFileReader.TimedIncident> replay = all.stream().filter(t -> !t.at().isBefore(replayFrom)).toList();
+            progress.line("data       %s: %,d incidents in %s (%s); replaying the last %d days: %,d incidents",
+                    region, all.size(), data.resource(), grid, replayDays, replay.size());
+
+            CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(
+                    CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(),
+                    CrimecastConfig.ENV_REGIONS, region,
+                    CrimecastConfig.ENV_STATE_DIR, work.resolve("state").toString(),
+                    CrimecastConfig.ENV_APPLICATION_ID, "crimecast-demo",
+                    CrimecastConfig.ENV_HTTP_PORT, Integer.toString(httpPort)));
+            try (ServingNode node = new ServingNode(config);
+                 HotspotPrinter printer = new HotspotPrinter(broker, grid, progress)) {
+                progress.line("serving    metrics %s   health %s %s", node.url(OpsEndpoints.METRICS),
+                        node.url(OpsEndpoints.LIVE), node.url(OpsEndpoints.READY));
+                printer.start();
+                long sent;
+                try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {
+                    sent = publisher.publish(region, replay, 0, n -> progress.update("replay     published %,d / %,d", n, replay.size()));
+                }
+                while (node.metrics().incidentsHandled() < sent) {
+                    progress.update("replay     processed %,d / %,d", node.metrics().incidentsHandled(), sent);
+                    Thread.sleep(200);
+                }
+                Thread.sleep(2000); // let the last transaction commit and the printer catch up
+                printer.close();
+                progress.line("replay     %,d incidents published and processed; the last day stays open until its end plus %s (or quiet wall-clock time)",
+                        sent, spec.grace());
+                printAccuracy(broker, progress);
+                progress.line("done       in %.0f s", (System.nanoTime() - started) / 1e9);
+                if (keepRunning) {
+                    progress.line("running    until Ctrl-C (broker %s)", broker.bootstrapServers());
+                    CountDownLatch forever = new CountDownLatch(1);
+                    Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+                    forever.await();
+                }
+            }
+        } finally {
+            deleteQuietly(work);
+        }
+        return 0;
+    }
+
+    private static void createTopics(LocalKafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            TopicAdmin.createOrCheck(admin, TopicCatalog.bundled(), (short) 1);
+        }
+    }
+
+    private static void printAccuracy(LocalKafkaBroker broker, Progress progress) {
+        Map<ServedForecastAccuracy.CellDay, Integer> actual = new HashMap<>();
+        readAll(broker, TopicNames.DEFAULT.cellDailyCounts(), new JsonSerde<>(Output.CellDayCount.class).deserializer())
+                .forEach(c -> actual.put(new ServedForecastAccuracy.CellDay(c.cell(), c.date()), c.count()));
+        List<Output.CellForecast> forecasts = readAll(broker, TopicNames.DEFAULT.forecasts(), new JsonSerde<>(Output.CellForecast.class).deserializer());
+        ServedForecastAccuracy acc = ServedForecastAccuracy.of(forecasts.stream()
+                .map(f -> new ServedForecastAccuracy.Served(f.cell(), f.date(), f.expected())).toList(), actual);
+        String models = forecasts.stream().map(Output.CellForecast::modelVersion).distinct().collect(Collectors.joining(", "));
+        progress.line("accuracy   served forecasts (%s) vs what happened, %,d cell-days with 28 days of history: RMSE %.2f  MAE %.2f;"
+                + " 28-day mean: RMSE %.2f  MAE %.2f", models, acc.cellDays(), acc.rmse(), acc.mae(), acc.baselineRmse(), acc.baselineMae());
+    }
+
+    private static <V> List<V> readAll(LocalKafkaBroker broker, String topic, Deserializer<V> values) {
+        Properties p = consumerProperties(broker);
+        List<V> out = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                ConsumerRecords<String, V> records = consumer.poll(Duration.ofMillis(500));
+                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
+                records.forEach(r -> out.add(r.value()));
+            }
+        }
+        return out;
+    }
+
+    static Properties consumerProperties(LocalKafkaBroker broker) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "crimecast-demo-reader-" + System.nanoTime());
+        return p;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            PathUtils.deleteDirectory(dir);
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Prints the next day's top hotspots as each day closes. */
+    static final class HotspotPrinter implements AutoCloseable {
+        private static final int SHOWN = 3;
+        private final KafkaConsumer<String, Output.Hotspots> consumer;
+        private final Grid grid;
+        private final Progress progress;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HotspotPrinter(LocalKafkaBroker broker, Grid grid, Progress progress) {
+            this.consumer = new KafkaConsumer<>(consumerProperties(broker), new StringDeserializer(),
+                    new JsonSerde<>(Output.Hotspots.class).deserializer());
+            this.grid = grid;
+            this.progress = progress;
+            this.thread = new Thread(this::loop, "demo-hotspot-printer");
+        }
+
+        void start() {
+            consumer.subscribe(List.of(TopicNames.DEFAULT.hotspots()));
+            progress.line("%-10s  %-22s  %s", "forecast", "model", "top hotspots: cell (row,col) expected count, P(hotspot)");
+            thread.start();
+        }
+
+        private void loop() {
+            while (running) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    Output.Hotspots h = r.value();
+                    if (!h.region().equals(grid.region())) {
+                        continue;
+                    }
+                    String top = h.cells().stream().limit(SHOWN)
+                            .map(c -> "#%d (%d,%d) %.1f p=%.2f".formatted(c.cell(), c.row(), c.col(), c.expected(), c.hotspotProbability()))
+                            .collect(Collectors.joining("   "));
+                    progress.line("%-10s  %-22s  %s", h.date(), h.modelVersion(), top);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (running) {
+                running = false;
+                thread.join();
+                consumer.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.crimecast.cli;
+
+import io.crimecast.grid.RegionSpec;
+import io.crimecast.grid.Regions;
+import io.crimecast.replay.IncidentFileReader;
+import io.crimecast.replay.IncidentPublisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Publish historical incidents (.csv or .csv.gz) to the incidents topic in event-time order.")
+final class ReplayCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    CsvMappingOptions files;
+
+    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
+    String region;
+
+    @Option(names = "--speed", defaultValue = "full", paramLabel = "full|Nx",
+            description = "full: as fast as possible; Nx: event time N times faster than real time (default ${DEFAULT-VALUE})")
+    String speed;
+
+    @Option(names = "--topic", defaultValue = "incidents", description = "Target topic (default ${DEFAULT-VALUE})")
+    String topic;
+
+    @Parameters(arity = "1..*", paramLabel = "FILES", description = "Incident files")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RegionSpec spec = Regions.load(region);
+        double factor = parseSpeed(speed);
+        var config = kafka.config();
+        Progress progress = Progress.toTerminal();
+        IncidentFileReader.ReadResult read = new IncidentFileReader(spec, files.mapping()).read(paths);
+        progress.line("read %,d rows from %d file(s); %,d usable", read.rowsRead(), paths.size(), read.incidents().size());
+        long started = System.nanoTime();
+        long sent;
+        try (IncidentPublisher publisher = new IncidentPublisher(config.clientProperties(), config.bootstrapServers(), topic)) {
+            int total = read.incidents().size();
+            sent = publisher.publish(spec.name(), read.incidents(), factor,
+                    n -> progress.update("published %,d / %,d", n, total));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.line("read %,d, published %,d to %s in %.1f s (%,.0f/s), skipped %,d%s", read.rowsRead(), sent, topic,
+                seconds, sent / Math.max(seconds, 1e-9), read.skippedTotal(), read.skipped().isEmpty() ? "" : " " + read.skipped());
+        return 0;
+    }
+
+    static double parseSpeed(String speed) {
+        if (speed.equals("full")) {
+            return 0;
+        }
+        if (speed.matches("[0-9]+(\\.[0-9]+)?x")) {
+            double f = Double.parseDouble(speed.substring(0, speed.length() - 1));
+            if (f > 0) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("--speed must be 'full' or a factor such as 60x, was '" + speed + "'");
+    }
+}

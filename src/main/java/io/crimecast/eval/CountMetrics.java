@@ -1,0 +1,40 @@
+package io.crimecast.eval;
+
+import io.crimecast.model.EqualWidthBins;
+
+/** Squared and absolute errors over all cells x days. */
+public record CountMetrics(double mse, double rmse, double mae) {
+
+    public static CountMetrics of(int[][] truth, double[][] predicted) {
+        double squared = 0;
+        double absolute = 0;
+        long n = 0;
+        for (int d = 0; d < truth.length; d++) {
+            for (int c = 0; c < truth[d].length; c++) {
+                double e = predicted[d][c] - truth[d][c];
+                squared += e * e;
+                absolute += Math.abs(e);
+                n++;
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no values to compare");
+        }
+        return new CountMetrics(squared / n, Math.sqrt(squared / n), absolute / n);
+    }
+
+    /** Paper 000's binned errors: true and predicted counts both mapped to bin indices, then compared. */
+    public static CountMetrics binned(int[][] truth, double[][] predicted, EqualWidthBins bins) {
+        int[][] trueBins = new int[truth.length][];
+        double[][] predictedBins = new double[truth.length][];
+        for (int d = 0; d < truth.length; d++) {
+            trueBins[d] = new int[truth[d].length];
+            predictedBins[d] = new double[truth[d].length];
+            for (int c = 0; c < truth[d].length; c++) {
+                trueBins[d][c] = bins.bin(truth[d][c]);
+                predictedBins[d][c] = bins.bin(predicted[d][c]);
+            }
+        }
+        return of(trueBins, predictedBins);
+    }
+}

@@ -1,0 +1,73 @@
+package io.crimecast.eval;
+
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.HotspotRule;
+import io.crimecast.model.HotspotScorer;
+import io.crimecast.model.HotspotScores;
+import io.crimecast.model.KdeRanking;
+import io.crimecast.model.RankingByTrailingCount;
+import io.crimecast.train.CountMatrix;
+import io.crimecast.train.HotspotPopulation;
+import io.crimecast.train.HotspotSettings;
+import io.crimecast.train.HotspotSteps;
+import io.crimecast.train.SpatioLstmTrainer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The hotspot comparison on a chronological hold-out: the Spatio-LSTM, trained on the steps before
+ * {@code testFrom}, beside the trailing-count and kernel-density rankings. Steps are aligned to start on
+ * {@code testFrom}; every whole step up to {@code testToInclusive} is a test target. Hotspot labels, AUC and the
+ * policing measures are over the population of {@link HotspotSettings#activeCellsOnly()}.
+ */
+public final class HotspotEvaluation {
+    private HotspotEvaluation() {
+    }
+
+    public static List<EvaluationRow> run(CountMatrix all, LocalDate testFrom, LocalDate testToInclusive,
+                                          HotspotSettings settings, Consumer<String> progress) {
+        Grid grid = all.grid();
+        HotspotSteps steps = HotspotSteps.of(all, testFrom, testToInclusive, settings.stepDays());
+        int testStart = steps.indexOf(testFrom);
+        if (testStart >= steps.size()) {
+            throw new IllegalArgumentException("no whole %d-day step between %s and %s".formatted(settings.stepDays(), testFrom, testToInclusive));
+        }
+        HotspotPopulation population = settings.activeCellsOnly()
+                ? HotspotPopulation.active(Arrays.copyOf(steps.counts(), testStart), grid.cellCount())
+                : HotspotPopulation.all(grid.cellCount());
+        progress.accept("%s; %d steps of %d days from %s, test steps %d..%d; population %d of %d cells; rule: %s"
+                .formatted(grid, steps.size(), settings.stepDays(), steps.firstDay(), testStart, steps.size() - 1,
+                        population.size(), grid.cellCount(), grid.spec().hotspot()));
+
+        SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
+        List<EvaluationRow> rows = new ArrayList<>();
+        rows.add(evaluate(trained.model(), grid, steps, testStart, population, progress)
+                .row(trained.model().name(), trained.seconds(), trained.epochsRun()));
+        for (HotspotScorer baseline : List.of(new RankingByTrailingCount(settings.steps()), new KdeRanking(settings.steps(), settings.kdeBandwidthCells()))) {
+            rows.add(evaluate(baseline, grid, steps, testStart, population, progress).row(baseline.name(), null, null));
+        }
+        return rows;
+    }
+
+    static HotspotTally evaluate(HotspotScorer scorer, Grid grid, HotspotSteps steps, int testStart,
+                                 HotspotPopulation population, Consumer<String> progress) {
+        HotspotRule rule = grid.spec().hotspot();
+        HotspotTally tally = new HotspotTally();
+        for (int t = testStart; t < steps.size(); t++) {
+            if (t < scorer.steps()) {
+                throw new IllegalArgumentException(scorer.name() + " needs " + scorer.steps() + " steps before the first test step, there are " + t);
+            }
+            HotspotScores scores = scorer.score(grid, Arrays.copyOfRange(steps.counts(), t - scorer.steps(), t));
+            int[] actual = steps.counts()[t];
+            tally.add(population.pick(scores.score()), population.hotspots(rule, actual), population.pick(actual),
+                    population.pick(scores.expectedCount()));
+        }
+        progress.accept("%s: AUC %.4f, PAI@1%% %.2f, PAI@5%% %.2f, hit@5%% %.3f, PEI@5%% %.3f"
+                .formatted(scorer.name(), tally.auc(), tally.pai(0), tally.pai(1), tally.hitRate(1), tally.pei(1)));
+        return tally;
+    }
+}

@@ -1,0 +1,75 @@
+package io.crimecast.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects one ranking's forecasts over the test steps and turns them into an {@link EvaluationRow}. AUC pools all
+ * (cell, step) pairs. Hit rate, PAI and PEI pool the steps: at area a, hit rate = incidents in the top a of cells /
+ * all incidents of the population's cells; PAI = hit rate / the flagged share of cells (a rounded up to whole
+ * cells); PEI = incidents captured / the most the same number of cells could have captured. Count errors compare
+ * the expected with the actual count per cell and step.
+ */
+public final class HotspotTally {
+    static final double[] AREAS = {0.01, 0.05, 0.10};
+
+    private final List<double[]> scores = new ArrayList<>();
+    private final List<boolean[]> hotspots = new ArrayList<>();
+    private final double[] captured = new double[AREAS.length];
+    private final double[] best = new double[AREAS.length];
+    private final double[] flaggedShare = new double[AREAS.length];
+    private double incidents;
+    private double squaredError;
+    private double absoluteError;
+    private long samples;
+
+    /** One test step, arrays aligned over the population's cells. */
+    public void add(double[] score, boolean[] hotspot, double[] actual, double[] expected) {
+        scores.add(score.clone());
+        hotspots.add(hotspot.clone());
+        for (int a = 0; a < AREAS.length; a++) {
+            int flagged = RankingMetrics.flaggedCells(AREAS[a], score.length);
+            captured[a] += RankingMetrics.captured(score, actual, flagged);
+            best[a] += RankingMetrics.bestCaptured(actual, flagged);
+            flaggedShare[a] = (double) flagged / score.length;
+        }
+        for (int c = 0; c < actual.length; c++) {
+            incidents += actual[c];
+            double e = expected[c] - actual[c];
+            squaredError += e * e;
+            absoluteError += Math.abs(e);
+        }
+        samples += actual.length;
+    }
+
+    public double auc() {
+        int n = scores.stream().mapToInt(s -> s.length).sum();
+        double[] allScores = new double[n];
+        boolean[] allHotspots = new boolean[n];
+        for (int i = 0, at = 0; i < scores.size(); at += scores.get(i).length, i++) {
+            System.arraycopy(scores.get(i), 0, allScores, at, scores.get(i).length);
+            System.arraycopy(hotspots.get(i), 0, allHotspots, at, hotspots.get(i).length);
+        }
+        return RankingMetrics.auc(allScores, allHotspots);
+    }
+
+    public double hitRate(int area) {
+        return captured[area] / incidents;
+    }
+
+    public double pai(int area) {
+        return hitRate(area) / flaggedShare[area];
+    }
+
+    public double pei(int area) {
+        return best[area] == 0 ? Double.NaN : captured[area] / best[area];
+    }
+
+    public EvaluationRow row(String name, Double trainSeconds, Integer epochs) {
+        double mse = squaredError / samples;
+        return new EvaluationRow(name, "hotspot", mse, Math.sqrt(mse), absoluteError / samples,
+                null, null, null, null, null, null,
+                auc(), hitRate(0), hitRate(1), hitRate(2), pai(0), pai(1), pai(2), pei(0), pei(1), pei(2),
+                trainSeconds, epochs);
+    }
+}

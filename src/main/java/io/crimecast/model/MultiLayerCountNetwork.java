@@ -1,0 +1,59 @@
+package io.crimecast.model;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** LSTM, SimpleRNN and CNN-LSTM: DL4J MultiLayerNetworks that differ only in their configuration. */
+public final class MultiLayerCountNetwork implements CountNetwork {
+    private final MultiLayerNetwork network;
+
+    public MultiLayerCountNetwork(MultiLayerNetwork network) {
+        this.network = network;
+    }
+
+    public static MultiLayerCountNetwork load(byte[] weights) throws IOException {
+        return new MultiLayerCountNetwork(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(weights), false));
+    }
+
+    @Override
+    public INDArray output(INDArray features) {
+        return network.output(features, false);
+    }
+
+    @Override
+    public double fit(INDArray features, INDArray labels) {
+        network.fit(features, labels);
+        return network.score();
+    }
+
+    @Override
+    public INDArray parameters() {
+        return network.params().dup();
+    }
+
+    @Override
+    public void setParameters(INDArray parameters) {
+        network.setParams(parameters);
+    }
+
+    @Override
+    public byte[] weights() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ModelSerializer.writeModel(network, out, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public long parameterCount() {
+        return network.numParams();
+    }
+}

@@ -1,0 +1,103 @@
+package io.crimecast.model;
+
+import io.crimecast.grid.Grid;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.stream.IntStream;
+
+/**
+ * The trained Spatio-LSTM hotspot classifier (paper 002): P(a cell is a hotspot in the next step) from its
+ * 9-neighbourhood over the last {@code steps} steps and its location. Scores every cell of the grid.
+ */
+public final class SpatioLstm implements HotspotScorer {
+    /** Inference batch: bounds native memory on grids with tens of thousands of cells. */
+    private static final int BATCH = 8192;
+
+    /**
+     * What serving needs besides the weights.
+     *
+     * @param populationSize cells the hotspot rule ranked in training (the active cells); it scales the inputs
+     *                       and sets how many cells a top-k% rule flags
+     */
+    public record Spec(int stepDays, int steps, int populationSize) {
+        public Spec {
+            if (stepDays < 1 || steps < 1 || populationSize < 1) {
+                throw new IllegalArgumentException("stepDays, steps and populationSize must be at least 1: " + stepDays + ", " + steps + ", " + populationSize);
+            }
+        }
+    }
+
+    private final Spec spec;
+    private final ComputationGraph graph;
+
+    public SpatioLstm(Spec spec, ComputationGraph graph) {
+        this.spec = spec;
+        this.graph = graph;
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public String name() {
+        return "spatio-lstm";
+    }
+
+    @Override
+    public int steps() {
+        return spec.steps();
+    }
+
+    @Override
+    public HotspotScores score(Grid grid, int[][] window) {
+        return new HotspotScores(probabilities(grid, window), HotspotScorer.trailingMean(window));
+    }
+
+    /** P(hotspot in the next step) for every cell; a graph is not thread-safe, hence synchronized. */
+    public synchronized double[] probabilities(Grid grid, int[][] window) {
+        if (window.length != spec.steps()) {
+            throw new IllegalArgumentException("the model reads " + spec.steps() + " steps, got " + window.length);
+        }
+        float[][] relative = SpatioFeatures.relative(window, spec.populationSize());
+        double[] out = new double[grid.cellCount()];
+        for (int from = 0; from < out.length; from += BATCH) {
+            int[] cells = IntStream.range(from, Math.min(out.length, from + BATCH)).toArray();
+            INDArray p = graph.output(false, SpatioFeatures.inputs(grid, relative, 0, spec.steps(), cells))[0];
+            for (int i = 0; i < cells.length; i++) {
+                out[cells[i]] = p.getDouble(i, 0);
+            }
+        }
+        return out;
+    }
+
+    /** The network in ModelSerializer's format, without the updater state (serving never resumes training). */
+    public byte[] weights() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ModelSerializer.writeModel(graph, out, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static SpatioLstm restore(Spec spec, byte[] weights) {
+        try {
+            return new SpatioLstm(spec, ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(weights), false));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Spatio-LSTM weights: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SpatioLstm" + spec + ", " + graph.numParams() + " parameters";
+    }
+}

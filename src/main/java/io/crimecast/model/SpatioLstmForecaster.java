@@ -1,0 +1,70 @@
+package io.crimecast.model;
+
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.HotspotRule;
+
+import java.util.zip.CRC32;
+
+/**
+ * Serves a {@link SpatioLstm} as a daily {@link Forecaster}. Each day it reads the trailing
+ * {@code steps x stepDays} closed days as whole steps ending on the last day (missing early days count as zero),
+ * so the probability is P(the cell is a hotspot over the next {@code stepDays} days from tomorrow). The expected
+ * count is the trailing daily mean over that window (the network classifies, it does not regress counts). Flags:
+ * under a top-k% rule the k% of the training population's cell count with the highest probability; under a
+ * minimum-count rule every cell more likely than not to reach it.
+ */
+public final class SpatioLstmForecaster implements Forecaster {
+    private final SpatioLstm model;
+    private final String version;
+
+    public SpatioLstmForecaster(SpatioLstm model) {
+        this.model = model;
+        CRC32 crc = new CRC32();
+        crc.update(model.weights());
+        SpatioLstm.Spec spec = model.spec();
+        this.version = "spatio-lstm-%dx%dd-%08x".formatted(spec.steps(), spec.stepDays(), crc.getValue());
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public int historyDays() {
+        return model.spec().steps() * model.spec().stepDays();
+    }
+
+    @Override
+    public Forecast forecast(Grid grid, DayHistory history) {
+        SpatioLstm.Spec spec = model.spec();
+        int cells = grid.cellCount();
+        int[][] window = HotspotWindow.sum(history.days(), history.length(), spec.stepDays(), spec.steps(), cells);
+        double[] probability = model.probabilities(grid, window);
+        int daysSeen = Math.max(1, Math.min(history.length(), historyDays()));
+        double[] expected = HotspotScorer.trailingMean(window);
+        int[] bin = new int[cells];
+        EqualWidthBins bins = EqualWidthBins.fit(history.days(), MovingAverageForecaster.DEFAULT_BINS);
+        for (int c = 0; c < cells; c++) {
+            expected[c] = expected[c] * spec.steps() / daysSeen;
+            bin[c] = bins.bin(expected[c]);
+        }
+        return new Forecast(history.lastDay().plusDays(1), version, expected, bin, probability,
+                flags(grid.spec().hotspot(), probability, spec.populationSize()));
+    }
+
+    static boolean[] flags(HotspotRule rule, double[] probability, int populationSize) {
+        boolean[] flags = new boolean[probability.length];
+        if (rule.minCount() != null) {
+            for (int c = 0; c < flags.length; c++) {
+                flags[c] = probability[c] >= 0.5;
+            }
+            return flags;
+        }
+        int[] order = HotspotRule.rankDescending(probability);
+        for (int i = 0; i < Math.min(rule.topCount(populationSize), order.length); i++) {
+            flags[order[i]] = true;
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,53 @@
+package io.crimecast.ops;
+
+import io.crimecast.config.CrimecastConfig;
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.Regions;
+import io.crimecast.model.MovingAverageForecaster;
+import io.crimecast.stream.StreamApp;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.List;
+
+/** A running CrimeCast instance: the streaming app plus its metrics and health endpoints. */
+public final class ServingNode implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final CrimecastMetrics metrics = new CrimecastMetrics(registry);
+    private final List<Grid> grids;
+    private final StreamApp app;
+    private final OpsServer http;
+
+    public ServingNode(CrimecastConfig config) {
+        grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
+        new JvmMemoryMetrics().bindTo(registry);
+        MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
+        app = new StreamApp(config, grids, grid -> baseline, metrics);
+        http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive, app::isRunning);
+        app.start();
+    }
+
+    public List<Grid> grids() {
+        return grids;
+    }
+
+    public StreamApp app() {
+        return app;
+    }
+
+    public CrimecastMetrics metrics() {
+        return metrics;
+    }
+
+    public String url(String path) {
+        return http.url(path);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        http.close();
+        registry.close();
+    }
+}

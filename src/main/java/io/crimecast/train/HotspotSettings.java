@@ -1,0 +1,53 @@
+package io.crimecast.train;
+
+/**
+ * How hotspot models are built and compared.
+ *
+ * @param stepDays        days per step (30 = the paper's months, 1 = daily hotspots)
+ * @param steps           steps of history per sample (the paper: 6)
+ * @param seed            shuffling and weight initialisation
+ * @param maxEpochs       upper bound; training stops earlier when the validation loss stalls
+ * @param patience        epochs without a better validation loss before stopping
+ * @param positiveWeight  loss weight of a hotspot example (hotspots are about 5% of samples)
+ * @param validationShare share of the training target steps, the latest ones, held out for early stopping
+ * @param kdeBandwidthCells Gaussian kernel standard deviation of the KDE baseline, in cells
+ * @param activeCellsOnly hotspot rule over the cells with an incident in the training period (the NIJ/paper
+ *                        protocol); false: over every grid cell, which at small cells is mostly empty land
+ */
+public record HotspotSettings(int stepDays, int steps, long seed, int maxEpochs, int patience, int batchSize,
+                              int lstmUnits, double learningRate, double positiveWeight, double validationShare,
+                              double kdeBandwidthCells, boolean activeCellsOnly) {
+    public HotspotSettings {
+        if (stepDays < 1 || steps < 1 || maxEpochs < 1 || patience < 1 || batchSize < 1 || lstmUnits < 1) {
+            throw new IllegalArgumentException("stepDays, steps, maxEpochs, patience, batchSize and lstmUnits must be at least 1");
+        }
+        if (!(validationShare > 0 && validationShare < 1) || !(positiveWeight > 0) || !(kdeBandwidthCells > 0) || !(learningRate > 0)) {
+            throw new IllegalArgumentException("validationShare must be in (0, 1); positiveWeight, kdeBandwidthCells and learningRate positive");
+        }
+    }
+
+    /** The paper's protocol: 30-day steps, 6 of them. */
+    public static HotspotSettings monthly() {
+        return new HotspotSettings(30, 6, 42, 30, 4, 512, 32, 2e-3, 4, 0.15, 1, true);
+    }
+
+    /** Daily hotspots: 1-day steps, four weeks of history. */
+    public static HotspotSettings daily() {
+        return new HotspotSettings(1, 28, 42, 30, 4, 512, 32, 2e-3, 4, 0.15, 1, true);
+    }
+
+    public HotspotSettings withSteps(int steps) {
+        return new HotspotSettings(stepDays, steps, seed, maxEpochs, patience, batchSize, lstmUnits, learningRate,
+                positiveWeight, validationShare, kdeBandwidthCells, activeCellsOnly);
+    }
+
+    public HotspotSettings withMaxEpochs(int maxEpochs) {
+        return new HotspotSettings(stepDays, steps, seed, maxEpochs, patience, batchSize, lstmUnits, learningRate,
+                positiveWeight, validationShare, kdeBandwidthCells, activeCellsOnly);
+    }
+
+    public HotspotSettings withSeed(long seed) {
+        return new HotspotSettings(stepDays, steps, seed, maxEpochs, patience, batchSize, lstmUnits, learningRate,
+                positiveWeight, validationShare, kdeBandwidthCells, activeCellsOnly);
+    }
+}

@@ -1,0 +1,96 @@
+package io.crimecast.train;
+
+import io.crimecast.eval.CountMetrics;
+import io.crimecast.eval.CountScore;
+import io.crimecast.model.CountBaseline;
+import io.crimecast.model.CountNetwork;
+import io.crimecast.model.EqualWidthBins;
+import io.crimecast.model.ModelKind;
+import io.crimecast.model.MovingAverageForecaster;
+import io.crimecast.model.NetworkForecaster;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/** Trains count networks: one loop for every kind, early stopping on the validation error in counts. */
+public final class Trainer {
+    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private Trainer() {
+    }
+
+    /**
+     * Trains {@code kind} on every day of {@code matrix}, the last {@code validationShare} as validation, and
+     * scores it there beside the best baseline (the CLI publishes only a network that beats it).
+     */
+    public static TrainingResult train(ModelKind kind, CountMatrix matrix, TrainSettings settings, Consumer<TrainingProgress> progress) {
+        ChronologicalSplit split = ChronologicalSplit.forTraining(matrix, settings.features(), settings.validationShare());
+        TrainedNetwork trained = fit(kind, split.train(), split.validation(), settings, progress);
+        int[][] trainingDays = split.train().daysThroughLastTarget();
+        int[][] truth = split.validation().actual();
+        CountScore score = CountScore.of(truth, split.validation().predict(trained.network()), trainingDays);
+        CountBaseline best = Arrays.stream(CountBaseline.values())
+                .min(Comparator.comparingDouble(b -> CountMetrics.of(truth, split.validation().baseline(b)).rmse()))
+                .orElseThrow();
+        CountScore baselineScore = CountScore.of(truth, split.validation().baseline(best), trainingDays);
+        Instant createdAt = Instant.now();
+        String version = kind.cliName() + "-" + matrix.grid().region() + "-" + VERSION_TIME.format(createdAt);
+        EqualWidthBins bins = EqualWidthBins.fit(trainingDays, MovingAverageForecaster.DEFAULT_BINS);
+        return new TrainingResult(trained, new NetworkForecaster(version, trained.features(), trained.network(), bins),
+                score, best, baselineScore, matrix.firstDay(), split.train().lastTargetDate(),
+                split.validation().lastTargetDate(), createdAt);
+    }
+
+    /** The shared training loop: seeded shuffles, minibatches, early stopping that restores the best epoch. */
+    public static TrainedNetwork fit(ModelKind kind, CountDataset train, CountDataset validation, TrainSettings s,
+                                     Consumer<TrainingProgress> progress) {
+        CountNetwork network = CountNetworks.create(kind, train.matrix().cells(), s);
+        int[][] validationTruth = validation.actual();
+        Random random = new Random(s.seed());
+        int[] order = train.all();
+        double bestMse = Double.POSITIVE_INFINITY;
+        INDArray bestParameters = network.parameters();
+        int bestEpoch = 0;
+        int epoch = 0;
+        long start = System.nanoTime();
+        while (epoch < s.maxEpochs() && epoch - bestEpoch < s.patience()) {
+            epoch++;
+            shuffle(order, random);
+            double lossSum = 0;
+            int batches = 0;
+            for (int from = 0; from < order.length; from += s.batchSize()) {
+                int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batchSize()));
+                lossSum += network.fit(train.inputs(batch), train.labels(batch));
+                batches++;
+            }
+            double mse = CountMetrics.of(validationTruth, validation.predict(network)).mse();
+            boolean improved = mse < bestMse;
+            if (improved) {
+                bestMse = mse;
+                bestEpoch = epoch;
+                bestParameters = network.parameters();
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            progress.accept(new TrainingProgress(kind, epoch, s.maxEpochs(), lossSum / batches, mse, improved,
+                    elapsed, elapsed.dividedBy(epoch).multipliedBy(s.maxEpochs() - epoch)));
+        }
+        network.setParameters(bestParameters);
+        return new TrainedNetwork(kind, s.features(), network, epoch, bestEpoch, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void shuffle(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+}
