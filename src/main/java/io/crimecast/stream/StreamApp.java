@@ -33,6 +33,8 @@ public final class StreamApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        // Kafka 5.0's default, and it silences a start-up warning; the model store's global thread is covered too.
+        props.put("processing.exception.handler.global.enabled", "true");
         return props;
     }
 
