@@ -30,6 +30,7 @@ public final class TopicAdmin {
         List<NewTopic> missing = catalog.topics().stream().filter(t -> !existing.contains(t.name()))
                 .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.config())).toList();
         admin.createTopics(missing).all().get();
+        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
 
         List<TopicCatalog.TopicSpec> present = catalog.topics().stream().filter(t -> existing.contains(t.name())).toList();
         List<String> differences = new ArrayList<>();
@@ -58,6 +59,25 @@ public final class TopicAdmin {
             }
         }
         return new Outcome(missing.stream().map(NewTopic::name).toList(), unchanged, differences);
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader. A producer that starts earlier gets
+     * NOT_LEADER_OR_FOLLOWER, and we saw its idempotent retries then stall on OUT_OF_ORDER_SEQUENCE_NUMBER.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!topics.isEmpty()) {
+            boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + topics + " still have no leader after 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static Collection<String> names(List<TopicCatalog.TopicSpec> topics) {
