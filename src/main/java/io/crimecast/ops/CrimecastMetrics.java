@@ -5,7 +5,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CrimeCast's own meters. Metrics are at-least-once: a task that is retried after a crash counts its records again,
@@ -13,6 +18,7 @@ import java.time.Duration;
  */
 public final class CrimecastMetrics {
     private final MeterRegistry registry;
+    private final Map<String, Meter.Id> modelGauges = new ConcurrentHashMap<>();
 
     public CrimecastMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -41,6 +47,23 @@ public final class CrimecastMetrics {
                 .description("from the close trigger to the last forecast forwarded")
                 .tag("region", region).register(registry).record(latency);
         Counter.builder("crimecast.cells.forecast").tag("region", region).register(registry).increment(cells);
+    }
+
+    public void bundleRefused(String region, String reason) {
+        registry.counter("crimecast.models.refused", "region", region, "reason", reason).increment();
+    }
+
+    /** An info-style gauge: 1 for the model version a region serves now; the previous version's series goes away. */
+    public void modelInUse(String region, String version) {
+        Meter.Id current = modelGauges.get(region);
+        if (current != null && version.equals(current.getTag("version"))) {
+            return;
+        }
+        if (current != null) {
+            registry.remove(current);
+        }
+        modelGauges.put(region, Gauge.builder("crimecast.model.in.use", () -> 1).tag("region", region).tag("version", version)
+                .description("the model version serving forecasts").register(registry).getId());
     }
 
     /** Incidents the topology has finished with, counted or rejected (for benchmarks and the demo). */

@@ -4,11 +4,13 @@ import io.crimecast.config.CrimecastConfig;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.MovingAverageForecaster;
+import io.crimecast.stream.ForecasterFactory;
 import io.crimecast.stream.StreamApp;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** A running CrimeCast instance: the streaming app plus its metrics and health endpoints. */
@@ -23,7 +25,8 @@ public final class ServingNode implements AutoCloseable {
         grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
-        app = new StreamApp(config, grids, grid -> baseline, metrics);
+        byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
+        app = new StreamApp(config, grids, ForecasterFactory.serving(baseline, signingKey, metrics), metrics);
         http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive, app::isRunning);
         app.start();
     }

@@ -4,7 +4,6 @@ import io.crimecast.grid.Grid;
 import io.crimecast.incident.AcceptedIncident;
 import io.crimecast.incident.IncidentValidator;
 import io.crimecast.incident.Validation;
-import io.crimecast.model.ForecasterSource;
 import io.crimecast.ops.CrimecastMetrics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,12 +25,13 @@ import java.util.Map;
  * The CrimeCast topology, top to bottom:
  * incidents → validate (bad input → incidents.rejected) → re-key by region → count per local day and cell, close
  * days → cell-daily-counts, forecasts, hotspots (duplicates and too-late incidents → incidents.rejected).
+ * Model bundles from model-weights sit in a global store that the day-closing step reads.
  */
 public final class CrimecastTopology {
     private CrimecastTopology() {
     }
 
-    public static Topology build(List<Grid> grids, TopicNames topics, ForecasterSource forecasters,
+    public static Topology build(List<Grid> grids, TopicNames topics, ForecasterFactory forecasters,
                                  CrimecastMetrics metrics, Duration wallClockInterval) {
         Map<String, Grid> byRegion = new LinkedHashMap<>();
         grids.forEach(g -> byRegion.put(g.region(), g));
@@ -44,6 +44,11 @@ public final class CrimecastTopology {
                 Serdes.String(), new JsonSerde<>(RegionClock.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.SEEN_INCIDENTS),
                 Serdes.String(), Serdes.Long()));
+
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ModelStoreUpdater.MODEL_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                topics.modelWeights(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("model-weights"),
+                ModelStoreUpdater::new);
 
         KStream<String, Validation> validated = builder
                 .stream(topics.incidents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("incidents"))

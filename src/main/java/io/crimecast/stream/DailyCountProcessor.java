@@ -41,7 +41,8 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     static final int MIN_HISTORY_DAYS = 120;
 
     private final Map<String, Grid> grids;
-    private final ForecasterSource forecasters;
+    private final ForecasterFactory forecasterFactory;
+    private ForecasterSource forecasters;
     private final CrimecastMetrics metrics;
     private final Duration wallClockInterval;
     private ProcessorContext<String, Output> context;
@@ -49,10 +50,10 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     private KeyValueStore<String, RegionClock> clocks;
     private KeyValueStore<String, Long> seen;
 
-    DailyCountProcessor(Map<String, Grid> grids, ForecasterSource forecasters, CrimecastMetrics metrics,
+    DailyCountProcessor(Map<String, Grid> grids, ForecasterFactory forecasterFactory, CrimecastMetrics metrics,
                         Duration wallClockInterval) {
         this.grids = grids;
-        this.forecasters = forecasters;
+        this.forecasterFactory = forecasterFactory;
         this.metrics = metrics;
         this.wallClockInterval = wallClockInterval;
     }
@@ -63,6 +64,7 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         dayCounts = context.getStateStore(DAY_COUNTS);
         clocks = context.getStateStore(REGION_CLOCKS);
         seen = context.getStateStore(SEEN_INCIDENTS);
+        forecasters = forecasterFactory.create(context.getStateStore(ModelStoreUpdater.MODEL_STORE));
         context.schedule(wallClockInterval, PunctuationType.WALL_CLOCK_TIME, this::closeQuietDays);
     }
 

@@ -2,7 +2,7 @@ package io.crimecast.stream;
 
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.grid.Grid;
-import io.crimecast.model.ForecasterSource;
+
 import io.crimecast.ops.CrimecastMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
@@ -18,7 +18,7 @@ public final class StreamApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
 
-    public StreamApp(CrimecastConfig config, List<Grid> grids, ForecasterSource forecasters, CrimecastMetrics metrics) {
+    public StreamApp(CrimecastConfig config, List<Grid> grids, ForecasterFactory forecasters, CrimecastMetrics metrics) {
         Topology topology = CrimecastTopology.build(grids, TopicNames.DEFAULT, forecasters, metrics, config.wallClockCloseInterval());
         streams = new KafkaStreams(topology, streamsProperties(config));
         streamsMetrics = new KafkaStreamsMetrics(streams);

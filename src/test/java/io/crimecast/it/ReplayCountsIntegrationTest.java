@@ -12,6 +12,7 @@ import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.replay.IncidentPublisher;
 import io.crimecast.stream.JsonSerde;
 import io.crimecast.stream.Output;
+import io.crimecast.stream.ForecasterFactory;
 import io.crimecast.stream.StreamApp;
 import io.crimecast.stream.TopicNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -125,10 +126,10 @@ class ReplayCountsIntegrationTest {
     }
 
     private static StreamApp app(Path stateDir) {
-        CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of())
-                .withBootstrap(broker.bootstrapServers()).withStateDir(stateDir).withApplicationId("it-replay-counts");
+        CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(),
+                CrimecastConfig.ENV_STATE_DIR, stateDir.toString(), CrimecastConfig.ENV_APPLICATION_ID, "it-replay-counts"));
         return new StreamApp(config, List.of(new Grid(Regions.load("philadelphia"))),
-                g -> new MovingAverageForecaster(28), new CrimecastMetrics(new SimpleMeterRegistry()));
+                ForecasterFactory.fixed(new MovingAverageForecaster(28)), new CrimecastMetrics(new SimpleMeterRegistry()));
     }
 
     /** Counts the CSV by its own local-date column and WGS84 point, without the replay reader or the topology. */

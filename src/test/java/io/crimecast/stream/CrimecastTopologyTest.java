@@ -59,7 +59,7 @@ class CrimecastTopologyTest {
         meters = new SimpleMeterRegistry();
         TopicNames topics = TopicNames.DEFAULT;
         var topology = CrimecastTopology.build(List.of(philadelphia, portland), topics,
-                grid -> new MovingAverageForecaster(28), new CrimecastMetrics(meters), Duration.ofMinutes(1));
+                ForecasterFactory.fixed(new MovingAverageForecaster(28)), new CrimecastMetrics(meters), Duration.ofMinutes(1));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -107,6 +107,29 @@ class CrimecastTopologyTest {
         assertThat(flagged.cells().get(0).cell()).isEqualTo(hall);
         assertThat(flagged.cells().get(0).rank()).isEqualTo(1);
         assertThat(meters.counter("crimecast.days.closed", "region", "philadelphia", "trigger", "stream-time").count()).isEqualTo(1);
+    }
+
+    @Test
+    void everyOutputRecordMatchesItsTopicSchema() {
+        var strings = new StringDeserializer();
+        var bytes = Serdes.ByteArray().deserializer();
+        byte[] first = send("a", "2019-03-01T10:00:00-05:00", LAT, LON);
+        assertThat(TopicSchemas.violations("incident.schema.json", first)).isEmpty();
+        send("b", "2019-03-02T07:00:00-05:00", LAT2, LON2);
+        send("late", "2019-03-01T20:00:00-05:00", LAT, LON); // a correction record too
+        var rawCounts = driver.createOutputTopic(TopicNames.DEFAULT.cellDailyCounts(), strings, bytes).readValuesToList();
+        var rawForecasts = driver.createOutputTopic(TopicNames.DEFAULT.forecasts(), strings, bytes).readValuesToList();
+        var rawHotspots = driver.createOutputTopic(TopicNames.DEFAULT.hotspots(), strings, bytes).readValuesToList();
+        assertThat(rawCounts).hasSize(43);
+        assertThat(rawForecasts).hasSize(42);
+        assertThat(rawHotspots).hasSize(1);
+        rawCounts.forEach(v -> assertThat(TopicSchemas.violations("cell-daily-count.schema.json", v)).isEmpty());
+        rawForecasts.forEach(v -> assertThat(TopicSchemas.violations("forecast.schema.json", v)).isEmpty());
+        rawHotspots.forEach(v -> assertThat(TopicSchemas.violations("hotspots.schema.json", v)).isEmpty());
+        // The schema is strict enough to fail: a forecast without its model version is refused.
+        assertThat(TopicSchemas.violations("forecast.schema.json",
+                new String(rawForecasts.get(0), StandardCharsets.UTF_8).replace("\"modelVersion\"", "\"model\"").getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
     }
 
     @Test
