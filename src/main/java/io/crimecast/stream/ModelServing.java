@@ -3,6 +3,8 @@ package io.crimecast.stream;
 import io.crimecast.grid.Grid;
 import io.crimecast.model.BundleException;
 import io.crimecast.model.CombinedForecaster;
+import io.crimecast.model.DayHistory;
+import io.crimecast.model.Forecast;
 import io.crimecast.model.Forecaster;
 import io.crimecast.model.ForecasterSource;
 import io.crimecast.model.ModelBundle;
@@ -66,7 +68,37 @@ final class ModelServing implements ForecasterSource {
         Forecaster countForecaster = counts == null ? baseline : counts.forecaster();
         Forecaster served = hotspots == null ? countForecaster : new CombinedForecaster(countForecaster, hotspots.forecaster());
         metrics.modelInUse(grid.region(), served.version());
-        return served;
+        return served == baseline ? baseline : new FallingBack(served);
+    }
+
+    /** A network that fails at forecast time must not stop the topology: that day is forecast by the baseline. */
+    private final class FallingBack implements Forecaster {
+        private final Forecaster model;
+
+        FallingBack(Forecaster model) {
+            this.model = model;
+        }
+
+        @Override
+        public String version() {
+            return model.version();
+        }
+
+        @Override
+        public int historyDays() {
+            return Math.max(model.historyDays(), baseline.historyDays());
+        }
+
+        @Override
+        public Forecast forecast(Grid grid, DayHistory history) {
+            try {
+                return model.forecast(grid, history);
+            } catch (RuntimeException e) {
+                metrics.bundleRefused(grid.region(), "forecast-failed");
+                LOG.error("model {} failed to forecast {} after {}; the baseline forecasts it", model.version(), grid.region(), history.lastDay(), e);
+                return baseline.forecast(grid, history);
+            }
+        }
     }
 
     private static Loaded newer(Loaded a, Loaded b) {

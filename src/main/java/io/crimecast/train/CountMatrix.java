@@ -10,8 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,8 +58,8 @@ public record CountMatrix(Grid grid, LocalDate firstDay, int[][] counts) {
     public static CountMatrix fromIncidents(Grid grid, List<IncidentFileReader.TimedIncident> incidents) {
         IncidentValidator validator = new IncidentValidator(List.of(grid));
         long now = System.currentTimeMillis();
-        Map<LocalDate, int[]> byDay = new TreeMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        TreeMap<LocalDate, int[]> byDay = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
         for (IncidentFileReader.TimedIncident t : incidents) {
             byte[] json;
             try {
@@ -73,9 +74,13 @@ public record CountMatrix(Grid grid, LocalDate firstDay, int[][] counts) {
         if (byDay.isEmpty()) {
             throw new IllegalArgumentException("no incident of the files falls in region " + grid.region());
         }
-        LocalDate first = ((TreeMap<LocalDate, int[]>) byDay).firstKey();
-        LocalDate last = ((TreeMap<LocalDate, int[]>) byDay).lastKey();
-        int[][] counts = new int[(int) (last.toEpochDay() - first.toEpochDay() + 1)][];
+        return fromDays(grid, byDay);
+    }
+
+    /** The matrix from the first to the last day given; days in between that are missing count zero. */
+    public static CountMatrix fromDays(Grid grid, TreeMap<LocalDate, int[]> byDay) {
+        LocalDate first = byDay.firstKey();
+        int[][] counts = new int[(int) (byDay.lastKey().toEpochDay() - first.toEpochDay() + 1)][];
         for (int d = 0; d < counts.length; d++) {
             counts[d] = byDay.getOrDefault(first.plusDays(d), new int[grid.cellCount()]);
         }

@@ -1,0 +1,19 @@
+package io.crimecast.cli;
+
+import io.crimecast.grid.Grid;
+import io.crimecast.replay.IncidentFileReader;
+import io.crimecast.train.CountMatrix;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Count matrices from incident files, read with the same parsers as replay. */
+final class Datasets {
+    private Datasets() {
+    }
+
+    static CountMatrix fromFiles(Grid grid, CsvMappingOptions files, List<Path> paths) {
+        IncidentFileReader.ReadResult read = new IncidentFileReader(grid.spec(), files.mapping()).read(paths);
+        return CountMatrix.fromIncidents(grid, read.incidents());
+    }
+}

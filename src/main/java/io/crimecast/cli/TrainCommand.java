@@ -1,0 +1,98 @@
+package io.crimecast.cli;
+
+import io.crimecast.config.CrimecastConfig;
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.Regions;
+import io.crimecast.model.ModelBundle;
+import io.crimecast.model.ModelKind;
+import io.crimecast.stream.TopicNames;
+import io.crimecast.train.CountMatrix;
+import io.crimecast.train.CountTopicReader;
+import io.crimecast.train.ModelPublisher;
+import io.crimecast.train.TrainSettings;
+import io.crimecast.train.Trainer;
+import io.crimecast.train.TrainingResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train models on a region's daily counts and, with --publish, publish those that beat the best baseline"
+                + " on the validation days to model-weights, where running apps swap them in.")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--region", required = true, description = "Region name or region file")
+    String region;
+
+    @Option(names = "--model", defaultValue = "lstm", paramLabel = "lstm|gru|rnn|cnn-lstm|spatio-lstm|all",
+            description = "What to train (default ${DEFAULT-VALUE}); a comma list works too")
+    String model;
+
+    @Option(names = "--from", arity = "1..*", defaultValue = "topic", paramLabel = "topic|FILE",
+            description = "'topic' (default): the cell-daily-counts topic read to its end; or incident files, read with --format")
+    List<String> from;
+
+    @ArgGroup(exclusive = false, heading = "Reading incident files (with --from FILES):%n")
+    CsvMappingOptions mapping;
+
+    @Option(names = "--publish", description = "Publish to model-weights if it beats the best baseline on validation")
+    boolean publish;
+
+    @Option(names = "--force", description = "With --publish: publish even if it does not beat the baseline")
+    boolean force;
+
+    @Option(names = "--max-epochs", description = "Upper bound on epochs (early stopping usually ends sooner)")
+    Integer maxEpochs;
+
+    @Override
+    public Integer call() throws Exception {
+        CrimecastConfig config = kafka.config();
+        Grid grid = new Grid(Regions.load(region));
+        CountMatrix matrix;
+        if (from.equals(List.of("topic"))) {
+            matrix = CountTopicReader.read(grid, config.bootstrapServers(), config.clientProperties(), TopicNames.DEFAULT.cellDailyCounts());
+        } else {
+            if (mapping == null) {
+                throw new IllegalArgumentException("--from FILES needs --format (philadelphia, portland-nij or csv with column flags)");
+            }
+            matrix = Datasets.fromFiles(grid, mapping, from.stream().map(Path::of).toList());
+        }
+        Progress progress = Progress.toTerminal();
+        progress.line("%s: %d days %s..%s", grid, matrix.days(), matrix.firstDay(), matrix.lastDay());
+        TrainSettings settings = maxEpochs == null ? TrainSettings.defaults() : TrainSettings.defaults().withEpochs(maxEpochs, TrainSettings.defaults().patience());
+        byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
+        int failures = 0;
+        for (ModelKind kind : ModelSelection.parse(model)) {
+            if (!kind.countModel()) {
+                progress.line("%s: training for serving is not available from this command yet; use 'evaluate' to measure it", kind.cliName());
+                continue;
+            }
+            TrainingResult result = Trainer.train(kind, matrix, settings, p -> progress.update(
+                    "%s epoch %d/%d  loss %.4f  validation MSE %.3f%s  elapsed %ds  left at most %ds", kind.cliName(), p.epoch(), p.maxEpochs(),
+                    p.trainingLoss(), p.validationMse(), p.best() ? " *" : "", p.elapsed().toSeconds(), p.estimatedLeft().toSeconds()));
+            boolean beats = result.beatsBestBaseline();
+            progress.line("%s: %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",
+                    result.forecaster().version(), result.trained().epochs(), result.trained().bestEpoch(), result.trained().secondsPerEpoch(),
+                    result.validation().raw().rmse(), result.bestBaseline().version(), result.baselineValidation().raw().rmse(),
+                    beats ? "beats it" : "does not beat it");
+            if (publish && (beats || force)) {
+                ModelBundle bundle = result.toBundle(grid);
+                var md = ModelPublisher.publish(bundle, signingKey, config.bootstrapServers(), config.clientProperties(), TopicNames.DEFAULT.modelWeights());
+                progress.line("published %s to %s-%d@%d%s", bundle.metadata().version(), md.topic(), md.partition(), md.offset(),
+                        signingKey == null ? " (unsigned)" : " (signed)");
+            } else if (publish) {
+                progress.line("not published: it does not beat the best baseline on validation (--force publishes anyway)");
+                failures++;
+            }
+        }
+        return failures == 0 ? 0 : 3;
+    }
+}
