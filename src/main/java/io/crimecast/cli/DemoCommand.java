@@ -7,6 +7,7 @@ import io.crimecast.grid.RegionSpec;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.ModelBundle;
 import io.crimecast.model.ModelKind;
+import io.crimecast.model.NativeThreads;
 import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.OpsEndpoints;
 import io.crimecast.ops.ServingNode;
@@ -72,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        NativeThreads.limitUnlessConfigured();
         RegionSpec spec = Regions.load(region);
         Grid grid = new Grid(spec);
         Path work = Files.createTempDirectory("crimecast-demo-");
@@ -139,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.line("training   %s on %d days %s..%s (validation: the last %.0f%%)", ModelKind.LSTM.cliName(), matrix.days(),
                 matrix.firstDay(), matrix.lastDay(), TRAINING.validationShare() * 100);
         TrainingResult result = Trainer.train(ModelKind.LSTM, matrix, TRAINING, p -> progress.update(
-                "training   epoch %d/%d  loss %.4f  validation RMSE %.3f%s  %ds elapsed", p.epoch(), p.maxEpochs(), p.trainingLoss(),
+                "training   epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  %ds elapsed", p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingLoss()),
                 Math.sqrt(p.validationMse()), p.best() ? " (best)" : "", p.elapsed().toSeconds()));
         progress.line("trained    %s: %d epochs, %.1f s/epoch; validation RMSE %.3f vs best baseline (%s) %.3f: %s",
                 result.forecaster().version(), result.trained().epochs(), result.trained().secondsPerEpoch(),

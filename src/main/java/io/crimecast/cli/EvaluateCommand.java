@@ -7,6 +7,7 @@ import io.crimecast.eval.HotspotEvaluation;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.ModelKind;
+import io.crimecast.model.NativeThreads;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.HotspotSettings;
 import io.crimecast.train.TrainSettings;
@@ -55,6 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Grid grid = new Grid(Regions.load(region));
+        NativeThreads.limitUnlessConfigured();
         CountMatrix matrix = Datasets.fromFiles(grid, files, paths);
         LocalDate to = testTo != null ? testTo : matrix.lastDay();
         List<ModelKind> kinds = ModelSelection.parse(models);

@@ -5,6 +5,7 @@ import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.ModelBundle;
 import io.crimecast.model.ModelKind;
+import io.crimecast.model.NativeThreads;
 import io.crimecast.stream.TopicNames;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.CountTopicReader;
@@ -55,6 +56,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CrimecastConfig config = kafka.config();
+        NativeThreads.limitUnlessConfigured();
         Grid grid = new Grid(Regions.load(region));
         CountMatrix matrix;
         if (from.equals(List.of("topic"))) {
@@ -76,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
                 continue;
             }
             TrainingResult result = Trainer.train(kind, matrix, settings, p -> progress.update(
-                    "%s epoch %d/%d  loss %.4f  validation MSE %.3f%s  elapsed %ds  left at most %ds", kind.cliName(), p.epoch(), p.maxEpochs(),
+                    "%s epoch %d/%d  training MSE %.2f  validation MSE %.2f%s  elapsed %ds  left at most %ds", kind.cliName(), p.epoch(), p.maxEpochs(),
                     p.trainingLoss(), p.validationMse(), p.best() ? " *" : "", p.elapsed().toSeconds(), p.estimatedLeft().toSeconds()));
             boolean beats = result.beatsBestBaseline();
             progress.line("%s: %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The hotspot comparison on a chronological hold-out: the Spatio-LSTM, trained on the steps before
- * {@code testFrom}, beside the trailing-count and kernel-density rankings. Steps are aligned to start on
+ * The hotspot comparison on a chronological hold-out: the trailing-count and kernel-density rankings, then the
+ * Spatio-LSTM trained on the steps before {@code testFrom}. Steps are aligned to start on
  * {@code testFrom}; every whole step up to {@code testToInclusive} is a test target. Hotspot labels, AUC and the
  * policing measures are over the population of {@link HotspotSettings#activeCellsOnly()}.
  */
@@ -43,13 +43,14 @@ public final class HotspotEvaluation {
                 .formatted(grid, steps.size(), settings.stepDays(), steps.firstDay(), testStart, steps.size() - 1,
                         population.size(), grid.cellCount(), grid.spec().hotspot()));
 
-        SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
+        // baselines first: they take seconds, the network minutes
         List<EvaluationRow> rows = new ArrayList<>();
-        rows.add(evaluate(trained.model(), grid, steps, testStart, population, progress)
-                .row(trained.model().name(), trained.seconds(), trained.epochsRun()));
         for (HotspotScorer baseline : List.of(new RankingByTrailingCount(settings.steps()), new KdeRanking(settings.steps(), settings.kdeBandwidthCells()))) {
             rows.add(evaluate(baseline, grid, steps, testStart, population, progress).row(baseline.name(), null, null));
         }
+        SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
+        rows.add(evaluate(trained.model(), grid, steps, testStart, population, progress)
+                .row(trained.model().name(), trained.seconds(), trained.epochsRun()));
         return rows;
     }
 

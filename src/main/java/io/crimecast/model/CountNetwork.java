@@ -1,6 +1,9 @@
 package io.crimecast.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.List;
 
 /**
  * A whole-grid count network: [batch][features][time] in ({@link CountFeatures}), [batch][cells] normalised
@@ -9,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface CountNetwork {
     INDArray output(INDArray features);
 
-    /** One optimiser step on a minibatch; returns the batch loss. */
-    double fit(INDArray features, INDArray labels);
+    /** One epoch: an optimiser step per minibatch, in the given order. */
+    void fitEpoch(List<DataSet> batches);
 
     /** A copy of all trainable parameters, flattened. */
     INDArray parameters();

@@ -3,11 +3,13 @@ package io.crimecast.model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** LSTM, SimpleRNN and CNN-LSTM: DL4J MultiLayerNetworks that differ only in their configuration. */
 public final class MultiLayerCountNetwork implements CountNetwork {
@@ -27,9 +29,10 @@ public final class MultiLayerCountNetwork implements CountNetwork {
     }
 
     @Override
-    public double fit(INDArray features, INDArray labels) {
-        network.fit(features, labels);
-        return network.score();
+    public void fitEpoch(List<DataSet> batches) {
+        for (DataSet batch : batches) {
+            network.fit(batch);
+        }
     }
 
     @Override
@@ -51,9 +54,5 @@ public final class MultiLayerCountNetwork implements CountNetwork {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    public long parameterCount() {
-        return network.numParams();
     }
 }

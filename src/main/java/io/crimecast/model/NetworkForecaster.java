@@ -34,10 +34,6 @@ public final class NetworkForecaster implements Forecaster {
         return features.historyDays();
     }
 
-    public CountNetwork network() {
-        return network;
-    }
-
     public CountFeatures features() {
         return features;
     }

@@ -1,18 +1,13 @@
 package io.crimecast.model;
 
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Loss;
-import org.nd4j.autodiff.listeners.Operation;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
@@ -47,7 +42,9 @@ public final class SameDiffGruNetwork implements CountNetwork {
         SDVariable sequence = input.permute(2, 0, 1);
         SDVariable first = gruLayer(sd, "gru1", sequence, features, hidden);
         SDVariable second = gruLayer(sd, "gru2", first, hidden, hidden);
-        SDVariable last = second.get(SDIndex.point(window - 1));
+        // The last step as a masked sum: strided-slice backprop fails in M2.1 when the batch is smaller than the window.
+        INDArray lastStep = Nd4j.zeros(DataType.FLOAT, window, 1, 1).putScalar(window - 1, 0, 0, 1f);
+        SDVariable last = second.mul(sd.constant("lastStep", lastStep)).sum(0);
         SDVariable w = sd.var("headW", new XavierInitScheme('c', hidden, cells), DataType.FLOAT, hidden, cells);
         SDVariable b = sd.var("headB", Nd4j.zeros(DataType.FLOAT, cells));
         SDVariable output = last.mmul(w).add(OUTPUT, b);
@@ -64,8 +61,8 @@ public final class SameDiffGruNetwork implements CountNetwork {
         SDVariable wx = sd.var(name + "Wx", new XavierInitScheme('c', nIn, 3 * hidden), DataType.FLOAT, nIn, 3 * hidden);
         SDVariable wh = sd.var(name + "Wh", new XavierInitScheme('c', hidden, 3 * hidden), DataType.FLOAT, hidden, 3 * hidden);
         SDVariable bias = sd.var(name + "B", Nd4j.zeros(DataType.FLOAT, 3 * hidden));
-        // A zero initial state shaped [batch][hidden] for any batch size: the first step times a zero matrix.
-        SDVariable h0 = sequence.get(SDIndex.point(0)).mmul(sd.constant(name + "Zero", Nd4j.zeros(DataType.FLOAT, nIn, hidden)));
+        // A zero initial state shaped [batch][hidden] for any batch size: summed steps times a zero matrix.
+        SDVariable h0 = sequence.sum(0).mmul(sd.constant(name + "Zero", Nd4j.zeros(DataType.FLOAT, nIn, hidden)));
         return sd.rnn().gru(name, sequence, h0, wx, wh, bias);
     }
 
@@ -79,25 +76,9 @@ public final class SameDiffGruNetwork implements CountNetwork {
     }
 
     @Override
-    public double fit(INDArray features, INDArray labels) {
-        LastLoss lastLoss = new LastLoss();
-        sd.fit(new DataSet(features, labels), lastLoss);
-        return lastLoss.value;
-    }
-
-    /** SameDiff's fit(DataSet) returns no loss curve; a listener sees the batch loss. */
-    private static final class LastLoss extends BaseListener {
-        private double value = Double.NaN;
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public void iterationDone(SameDiff sd, At at, MultiDataSet data, Loss loss) {
-            value = loss.totalLoss();
-        }
+    public void fitEpoch(List<DataSet> batches) {
+        // One fit call per epoch: SameDiff sets up a training session on every call.
+        sd.fit(new ListDataSetIterator<>(batches, 1), 1);
     }
 
     @Override

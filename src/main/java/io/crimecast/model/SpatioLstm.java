@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32;
 
 /**
  * The trained Spatio-LSTM hotspot classifier (paper 002): P(a cell is a hotspot in the next step) from its
@@ -77,8 +78,18 @@ public final class SpatioLstm implements HotspotScorer {
         return out;
     }
 
+    /** CRC-32 of the parameters: names this exact network, and survives a save and restore (the zip bytes do not). */
+    public synchronized long fingerprint() {
+        CRC32 crc = new CRC32();
+        for (float v : graph.params().toFloatVector()) {
+            int bits = Float.floatToIntBits(v);
+            crc.update(new byte[]{(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits});
+        }
+        return crc.getValue();
+    }
+
     /** The network in ModelSerializer's format, without the updater state (serving never resumes training). */
-    public byte[] weights() {
+    public synchronized byte[] weights() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ModelSerializer.writeModel(graph, out, false);

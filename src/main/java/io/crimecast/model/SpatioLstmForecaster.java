@@ -3,7 +3,6 @@ package io.crimecast.model;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.HotspotRule;
 
-import java.util.zip.CRC32;
 
 /**
  * Serves a {@link SpatioLstm} as a daily {@link Forecaster}. Each day it reads the trailing
@@ -11,18 +10,27 @@ import java.util.zip.CRC32;
  * so the probability is P(the cell is a hotspot over the next {@code stepDays} days from tomorrow). The expected
  * count is the trailing daily mean over that window (the network classifies, it does not regress counts). Flags:
  * under a top-k% rule the k% of the training population's cell count with the highest probability; under a
- * minimum-count rule every cell more likely than not to reach it.
+ * minimum-count rule every cell more likely than not to reach it. Bins come from the training days, as for the
+ * count kinds.
  */
 public final class SpatioLstmForecaster implements Forecaster {
     private final SpatioLstm model;
+    private final EqualWidthBins bins;
     private final String version;
 
-    public SpatioLstmForecaster(SpatioLstm model) {
+    public SpatioLstmForecaster(SpatioLstm model, EqualWidthBins bins) {
         this.model = model;
-        CRC32 crc = new CRC32();
-        crc.update(model.weights());
+        this.bins = bins;
         SpatioLstm.Spec spec = model.spec();
-        this.version = "spatio-lstm-%dx%dd-%08x".formatted(spec.steps(), spec.stepDays(), crc.getValue());
+        this.version = "spatio-lstm-%dx%dd-%08x".formatted(spec.steps(), spec.stepDays(), model.fingerprint());
+    }
+
+    public SpatioLstm model() {
+        return model;
+    }
+
+    public EqualWidthBins bins() {
+        return bins;
     }
 
     @Override
@@ -44,7 +52,6 @@ public final class SpatioLstmForecaster implements Forecaster {
         int daysSeen = Math.max(1, Math.min(history.length(), historyDays()));
         double[] expected = HotspotScorer.trailingMean(window);
         int[] bin = new int[cells];
-        EqualWidthBins bins = EqualWidthBins.fit(history.days(), MovingAverageForecaster.DEFAULT_BINS);
         for (int c = 0; c < cells; c++) {
             expected[c] = expected[c] * spec.steps() / daysSeen;
             bin[c] = bins.bin(expected[c]);

@@ -4,6 +4,7 @@ import io.crimecast.config.CrimecastConfig;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.MovingAverageForecaster;
+import io.crimecast.model.NativeThreads;
 import io.crimecast.stream.ForecasterFactory;
 import io.crimecast.stream.StreamApp;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -22,6 +23,7 @@ public final class ServingNode implements AutoCloseable {
     private final OpsServer http;
 
     public ServingNode(CrimecastConfig config) {
+        NativeThreads.limitUnlessConfigured();
         grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);

@@ -9,13 +9,16 @@ import io.crimecast.model.ModelKind;
 import io.crimecast.model.MovingAverageForecaster;
 import io.crimecast.model.NetworkForecaster;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -52,6 +55,7 @@ public final class Trainer {
     public static TrainedNetwork fit(ModelKind kind, CountDataset train, CountDataset validation, TrainSettings s,
                                      Consumer<TrainingProgress> progress) {
         CountNetwork network = CountNetworks.create(kind, train.matrix().cells(), s);
+        int[][] trainingTruth = train.actual();
         int[][] validationTruth = validation.actual();
         Random random = new Random(s.seed());
         int[] order = train.all();
@@ -63,13 +67,14 @@ public final class Trainer {
         while (epoch < s.maxEpochs() && epoch - bestEpoch < s.patience()) {
             epoch++;
             shuffle(order, random);
-            double lossSum = 0;
-            int batches = 0;
+            List<DataSet> batches = new ArrayList<>();
             for (int from = 0; from < order.length; from += s.batchSize()) {
                 int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batchSize()));
-                lossSum += network.fit(train.inputs(batch), train.labels(batch));
-                batches++;
+                batches.add(new DataSet(train.inputs(batch), train.labels(batch)));
             }
+            network.fitEpoch(batches);
+            // Both errors in counts, so the two curves compare directly (one extra forward pass per epoch).
+            double trainingMse = CountMetrics.of(trainingTruth, train.predict(network)).mse();
             double mse = CountMetrics.of(validationTruth, validation.predict(network)).mse();
             boolean improved = mse < bestMse;
             if (improved) {
@@ -78,7 +83,7 @@ public final class Trainer {
                 bestParameters = network.parameters();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            progress.accept(new TrainingProgress(kind, epoch, s.maxEpochs(), lossSum / batches, mse, improved,
+            progress.accept(new TrainingProgress(kind, epoch, s.maxEpochs(), trainingMse, mse, improved,
                     elapsed, elapsed.dividedBy(epoch).multipliedBy(s.maxEpochs() - epoch)));
         }
         network.setParameters(bestParameters);

@@ -5,8 +5,9 @@ import io.crimecast.model.ModelKind;
 import java.time.Duration;
 
 /**
- * One finished epoch. {@code validationMse} is in counts squared; {@code estimatedLeft} assumes every remaining
- * epoch runs (early stopping usually ends sooner).
+ * One finished epoch. {@code trainingLoss} and {@code validationMse} are both MSE in counts (squared), over the
+ * training and validation days; {@code estimatedLeft} assumes every remaining epoch runs (early stopping usually
+ * ends sooner).
  */
 public record TrainingProgress(ModelKind kind, int epoch, int maxEpochs, double trainingLoss, double validationMse,
                                boolean best, Duration elapsed, Duration estimatedLeft) {

@@ -1,0 +1,49 @@
+package io.crimecast.eval;
+
+import io.crimecast.model.EqualWidthBins;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class CountMetricsTest {
+
+    @Test
+    void rawErrorsOverAllCellsAndDays() {
+        int[][] truth = {{1, 2}, {3, 4}};
+        double[][] predicted = {{2, 2}, {0, 4}};
+        // errors 1, 0, -3, 0: MSE 10/4, MAE 4/4
+        CountMetrics m = CountMetrics.of(truth, predicted);
+        assertThat(m.mse()).isCloseTo(2.5, within(1e-12));
+        assertThat(m.rmse()).isCloseTo(Math.sqrt(2.5), within(1e-12));
+        assertThat(m.mae()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void binnedErrorsCompareBinIndices() {
+        EqualWidthBins bins = new EqualWidthBins(0, 10, 5); // width 2: 0-2 -> 0, 2-4 -> 1, ... 8-10 -> 4
+        int[][] truth = {{1, 9}};
+        double[][] predicted = {{3.5, 9.9}};
+        // bins: truth 0 and 4, predicted 1 and 4 -> errors 1, 0
+        CountMetrics m = CountMetrics.binned(truth, predicted, bins);
+        assertThat(m.mse()).isCloseTo(0.5, within(1e-12));
+        assertThat(m.mae()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void scoreFitsBinsOnTrainingDaysOnly() {
+        int[][] training = {{0, 10}};
+        int[][] truth = {{100}};          // beyond the training range: last bin
+        double[][] predicted = {{5}};     // 10 bins of width 1: bin 5; 5 bins of width 2: bin 2
+        CountScore score = CountScore.of(truth, predicted, training);
+        assertThat(score.bins10().mae()).isCloseTo(4, within(1e-12));
+        assertThat(score.bins5().mae()).isCloseTo(2, within(1e-12));
+        assertThat(score.toRow("x", null, null).kind()).isEqualTo("count");
+    }
+
+    @Test
+    void refusesEmptyInput() {
+        assertThatThrownBy(() -> CountMetrics.of(new int[0][], new double[0][])).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,44 @@
+package io.crimecast.eval;
+
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.HotspotRule;
+import io.crimecast.model.HotspotTestGrids;
+import io.crimecast.train.CountMatrix;
+import io.crimecast.train.HotspotSettings;
+import io.crimecast.train.HotspotSyntheticCounts;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HotspotEvaluationTest {
+
+    @Test
+    void comparesTheSpatioLstmWithBothBaselinesOnTheHoldOut() {
+        Grid grid = HotspotTestGrids.grid(5, 6, HotspotRule.topPercent(20));
+        LocalDate first = LocalDate.of(2020, 1, 1);
+        CountMatrix counts = HotspotSyntheticCounts.matrix(grid, first, 100, 3);
+        HotspotSettings settings = new HotspotSettings(3, 4, 7, 3, 2, 64, 8, 1e-2, 2, 0.2, 1, true);
+        List<String> log = new ArrayList<>();
+
+        List<EvaluationRow> rows = HotspotEvaluation.run(counts, first.plusDays(70), counts.lastDay(), settings, log::add);
+
+        assertThat(rows).extracting(EvaluationRow::name).containsExactly("trailing-count-4", "kde-4-bw1.0", "spatio-lstm");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.kind()).isEqualTo("hotspot");
+            assertThat(r.auc()).isBetween(0.0, 1.0);
+            assertThat(r.pai1()).isPositive();
+            assertThat(r.pei10()).isBetween(0.0, 1.0);
+            assertThat(r.rmse()).isPositive();
+            assertThat(r.rmseBins10()).isNull();
+        });
+        // busy cells stay busy, so counting them is nearly perfect
+        assertThat(rows.get(0).auc()).isGreaterThan(0.9);
+        assertThat(rows.get(2).epochs()).isBetween(1, 3);
+        assertThat(rows.get(0).epochs()).isNull();
+        assertThat(log.get(0)).contains("test steps 23..32");
+    }
+}

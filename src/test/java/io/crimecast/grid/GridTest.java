@@ -1,0 +1,138 @@
+package io.crimecast.grid;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GridTest {
+
+    @Test
+    void philadelphiaIsThePapersFortyTwoCells() {
+        Grid grid = new Grid(Regions.load("philadelphia"));
+        // 27.7 km wide, 30.1 km tall at 5 km: 6 columns, 7 rows
+        assertThat(grid.cols()).isEqualTo(6);
+        assertThat(grid.rows()).isEqualTo(7);
+        assertThat(grid.cellCount()).isEqualTo(42);
+    }
+
+    @Test
+    void cellsAreRowMajorFromTheMinimumCorner() {
+        Grid grid = new Grid(Regions.load("philadelphia"));
+        assertThat(grid.locateLatLon(39.8671, -75.2802)).get().isEqualTo(new Cell(0, 0, 0));
+        assertThat(grid.locateLatLon(39.8671, -74.9558)).get().isEqualTo(new Cell(5, 0, 5));
+        assertThat(grid.locateLatLon(40.1378, -75.2802)).get().isEqualTo(new Cell(36, 6, 0));
+        assertThat(grid.locateLatLon(40.1378, -74.9558)).get().isEqualTo(new Cell(41, 6, 5));
+        // 5 km north of the south-west corner is the next row
+        assertThat(grid.locateLatLon(39.8670 + 5.01 / 111.0, -75.2802)).get().extracting(Cell::row).isEqualTo(1);
+        assertThat(grid.locateLatLon(39.8670 + 4.95 / 111.0, -75.2802)).get().extracting(Cell::row).isEqualTo(0);
+    }
+
+    @Test
+    void pointsOutsideTheBoxHaveNoCell() {
+        Grid grid = new Grid(Regions.load("philadelphia"));
+        assertThat(grid.locateLatLon(40.7128, -74.0060)).isEmpty();
+        assertThat(grid.locateLatLon(39.86, -75.2)).isEmpty();
+    }
+
+    @Test
+    void portlandIsGriddedInStatePlaneFeet() {
+        Grid grid = new Grid(Regions.load("portland"));
+        // 122,000 x 106,000 ft = 37.2 x 32.3 km: 8 x 7 cells of 5 km (16,404 ft)
+        assertThat(grid.cols()).isEqualTo(8);
+        assertThat(grid.rows()).isEqualTo(7);
+        assertThat(grid.locateXY(7595000 + 16404 * 2 + 10, 647000 + 16404 + 10)).get().isEqualTo(new Cell(10, 1, 2));
+        assertThat(grid.locateXY(7595000 + 16404 * 2 - 10, 647000 + 10)).get().isEqualTo(new Cell(1, 0, 1));
+        // Pioneer Courthouse Square by lat/lon, converted to EPSG:2913 feet by proj4j
+        assertThat(grid.locateLatLon(45.5189, -122.6793)).isPresent();
+        assertThat(grid.locateLatLon(45.5189, -122.6793).get())
+                .isEqualTo(grid.locateXY(7644000, 683600).orElseThrow());
+    }
+
+    @Test
+    void neighbourhoodIsNineCellsWithMinusOneOffTheGrid() {
+        Grid grid = new Grid(Regions.load("philadelphia"));
+        assertThat(grid.neighbourhood(0)).containsExactly(-1, -1, -1, -1, 0, 1, -1, 6, 7);
+        assertThat(grid.neighbourhood(14)).containsExactly(7, 8, 9, 13, 14, 15, 19, 20, 21);
+        assertThat(grid.neighbourhood(41)).containsExactly(34, 35, -1, 40, 41, -1, -1, -1, -1);
+    }
+
+    @Test
+    void regionFileByPathWithAProj4StringAndMinCountRule(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("springfield.yaml");
+        Files.writeString(file, """
+                name: springfield
+                crs: "+proj=utm +zone=18 +datum=WGS84 +units=m +no_defs"
+                bbox: {minX: 480000, minY: 4400000, maxX: 490000, maxY: 4405000}
+                cellSizeMeters: 1000
+                timeZone: America/New_York
+                grace: PT2H
+                hotspot: {minCount: 3}
+                """, StandardCharsets.UTF_8);
+        RegionSpec spec = Regions.load(file.toString());
+        Grid grid = new Grid(spec);
+        assertThat(grid.cols()).isEqualTo(10);
+        assertThat(grid.rows()).isEqualTo(5);
+        assertThat(spec.hotspot().flag(new double[]{2.9, 3, 7})).containsExactly(false, true, true);
+        assertThat(spec.retention()).isEqualTo(RegionSpec.DEFAULT_RETENTION);
+    }
+
+    @Test
+    void badRegionFilesGiveClearErrors(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> Regions.load("atlantis")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("neither a bundled region");
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, """
+                name: x
+                bbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}
+                cellSize: 500
+                timeZone: UTC
+                hotspot: {topPercent: 5}
+                """);
+        assertThatThrownBy(() -> Regions.load(typo.toString())).hasMessageContaining("cellSize");
+        Path bothRules = dir.resolve("rules.yaml");
+        Files.writeString(bothRules, """
+                name: x
+                bbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}
+                cellSizeMeters: 500
+                timeZone: UTC
+                hotspot: {topPercent: 5, minCount: 2}
+                """);
+        assertThatThrownBy(() -> Regions.load(bothRules.toString())).hasMessageContaining("exactly one of topPercent or minCount");
+        Path badBox = dir.resolve("box.yaml");
+        Files.writeString(badBox, """
+                name: x
+                bbox: {minX: 2, minY: 0, maxX: 1, maxY: 1}
+                cellSizeMeters: 500
+                timeZone: UTC
+                hotspot: {topPercent: 5}
+                """);
+        assertThatThrownBy(() -> Regions.load(badBox.toString())).hasMessageContaining("min must be below max");
+        Path badCrs = dir.resolve("crs.yaml");
+        Files.writeString(badCrs, """
+                name: x
+                crs: EPSG:999999
+                bbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}
+                cellSizeMeters: 500
+                timeZone: UTC
+                hotspot: {topPercent: 5}
+                """);
+        assertThatThrownBy(() -> new Grid(Regions.load(badCrs.toString()))).hasMessageContaining("crs: cannot understand");
+    }
+
+    @Test
+    void topPercentFlagsTheTopCellsWithTiesToTheLowerId() {
+        HotspotRule rule = HotspotRule.topPercent(10);
+        double[] values = {5, 9, 9, 0, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        // 10% of 20 cells = 2: the two 9s
+        assertThat(rule.flag(values)).containsExactly(false, true, true, false, false, false, false, false, false, false,
+                false, false, false, false, false, false, false, false, false, false);
+        assertThat(rule.topCount(42)).isEqualTo(5);
+        assertThat(HotspotRule.topPercent(5).topCount(42)).isEqualTo(3);
+    }
+}

@@ -1,0 +1,58 @@
+package io.crimecast.train;
+
+import io.crimecast.model.CountFeatures;
+import io.crimecast.model.ModelKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.crimecast.train.TestMatrices.matrix;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainerTest {
+    static final TrainSettings TINY = TrainSettings.defaults().withHidden(8).withBatchSize(32).withEpochs(3, 2);
+
+    @Test
+    void reportsEveryEpochAndScoresBesideTheBestBaseline() {
+        List<TrainingProgress> seen = new ArrayList<>();
+        TrainingResult result = Trainer.train(ModelKind.LSTM, matrix(120), TINY, seen::add);
+
+        assertThat(seen).isNotEmpty().hasSize(result.trained().epochs());
+        assertThat(seen.get(0).epoch()).isEqualTo(1);
+        assertThat(seen.get(0).best()).isTrue();
+        assertThat(seen).allSatisfy(p -> assertThat(p.validationMse()).isFinite().isPositive());
+        assertThat(result.trained().bestEpoch()).isBetween(1, result.trained().epochs());
+        assertThat(result.validation().raw().rmse()).isFinite();
+        assertThat(result.baselineValidation().raw().rmse())
+                .isEqualTo(minimumBaselineRmse(result));
+        assertThat(result.forecaster().historyDays()).isEqualTo(CountFeatures.LEVEL_DAYS);
+        assertThat(result.forecaster().version()).startsWith("lstm-philadelphia-");
+    }
+
+    @Test
+    void restoresTheBestEpochsParameters() {
+        List<Double> mses = new ArrayList<>();
+        ChronologicalSplit split = ChronologicalSplit.forTraining(matrix(120), TINY.features(), TINY.validationShare());
+        TrainedNetwork trained = Trainer.fit(ModelKind.RNN, split.train(), split.validation(), TINY.withEpochs(4, 4), p -> mses.add(p.validationMse()));
+
+        double restored = io.crimecast.eval.CountMetrics.of(split.validation().actual(), split.validation().predict(trained.network())).mse();
+        assertThat(restored).isCloseTo(mses.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                org.assertj.core.api.Assertions.within(1e-3));
+    }
+
+    @Test
+    void sameSeedSameNetwork() {
+        ChronologicalSplit split = ChronologicalSplit.forTraining(matrix(100), TINY.features(), TINY.validationShare());
+        double[][] a = split.validation().predict(Trainer.fit(ModelKind.CNN_LSTM, split.train(), split.validation(), TINY.withEpochs(1, 1), p -> { }).network());
+        double[][] b = split.validation().predict(Trainer.fit(ModelKind.CNN_LSTM, split.train(), split.validation(), TINY.withEpochs(1, 1), p -> { }).network());
+        assertThat(a).isDeepEqualTo(b);
+    }
+
+    private static double minimumBaselineRmse(TrainingResult result) {
+        ChronologicalSplit split = ChronologicalSplit.forTraining(matrix(120), TINY.features(), TINY.validationShare());
+        return java.util.Arrays.stream(io.crimecast.model.CountBaseline.values())
+                .mapToDouble(b -> io.crimecast.eval.CountMetrics.of(split.validation().actual(), split.validation().baseline(b)).rmse())
+                .min().orElseThrow();
+    }
+}
