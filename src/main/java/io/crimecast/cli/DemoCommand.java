@@ -54,9 +54,9 @@ import java.util.stream.Collectors;
         description = "Everything on bundled real data: a local broker, the topics, a model trained and published, the streaming"
                 + " app, a replay, hotspots as days close, and the accuracy of what was served.")
 final class DemoCommand implements Callable<Integer> {
-    /** Quick settings: the last two years before the replay, at most 10 epochs; about a minute on two cores. */
-    private static final TrainSettings TRAINING = TrainSettings.defaults().withEpochs(10, 3);
+    /** Quick settings: the last two years before the replay; with 10 epochs at most, 10-20 s on two cores. */
     private static final Duration TRAINING_SPAN = Duration.ofDays(730);
+    private static final int PATIENCE = 3;
 
     @Option(names = "--region", defaultValue = "philadelphia", description = "philadelphia or portland (default ${DEFAULT-VALUE})")
     String region;
@@ -66,6 +66,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--http-port", defaultValue = "0", description = "Metrics and health port (default: a free one)")
     int httpPort;
+
+    @Option(names = "--train-epochs", defaultValue = "10", description = "At most this many training epochs (default ${DEFAULT-VALUE})")
+    int trainEpochs;
 
     @Option(names = "--keep-running", description = "Stay up after the replay (Ctrl-C stops)")
     boolean keepRunning;
@@ -138,9 +141,10 @@ final class DemoCommand implements Callable<Integer> {
     /** An LSTM on the days before the replay, with quick settings; published even if it loses, and said so. */
     private ModelBundle trainModel(Grid grid, List<IncidentFileReader.TimedIncident> history, Progress progress) {
         CountMatrix matrix = CountMatrix.fromIncidents(grid, history);
+        TrainSettings settings = TrainSettings.defaults().withEpochs(trainEpochs, PATIENCE);
         progress.line("training   %s on %d days %s..%s (validation: the last %.0f%%)", ModelKind.LSTM.cliName(), matrix.days(),
-                matrix.firstDay(), matrix.lastDay(), TRAINING.validationShare() * 100);
-        TrainingResult result = Trainer.train(ModelKind.LSTM, matrix, TRAINING, p -> progress.update(
+                matrix.firstDay(), matrix.lastDay(), settings.validationShare() * 100);
+        TrainingResult result = Trainer.train(ModelKind.LSTM, matrix, settings, p -> progress.update(
                 "training   epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  %ds elapsed", p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingLoss()),
                 Math.sqrt(p.validationMse()), p.best() ? " (best)" : "", p.elapsed().toSeconds()));
         progress.line("trained    %s: %d epochs, %.1f s/epoch; validation RMSE %.3f vs best baseline (%s) %.3f: %s",

@@ -1,29 +1,22 @@
 package io.crimecast.model;
 
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Which loader reads which kind. The count kinds are built in; the hotspot classifier registers its own. */
+/** Which loader reads which kind of bundle. */
 public final class BundleLoaders {
-    private static final Map<ModelKind, BundleLoader> LOADERS = new ConcurrentHashMap<>();
+    private static final Map<ModelKind, BundleLoader> LOADERS = new EnumMap<>(ModelKind.class);
 
     static {
         for (ModelKind kind : ModelKind.values()) {
-            if (kind.countModel()) {
-                LOADERS.put(kind, CountBundleLoader::load);
-            }
+            LOADERS.put(kind, kind.countModel() ? CountBundleLoader::load : SpatioBundle::load);
         }
     }
 
     private BundleLoaders() {
     }
 
-    public static void register(ModelKind kind, BundleLoader loader) {
-        LOADERS.put(kind, loader);
-    }
-
-    public static Optional<BundleLoader> forKind(ModelKind kind) {
-        return Optional.ofNullable(LOADERS.get(kind));
+    public static BundleLoader forKind(ModelKind kind) {
+        return LOADERS.get(kind);
     }
 }

@@ -130,8 +130,7 @@ public final class ModelBundle {
             throw new BundleException(BundleException.Reason.GRID_MISMATCH,
                     "trained on " + metadata.grid() + ", asked to serve " + actual);
         }
-        BundleLoader loader = BundleLoaders.forKind(metadata.kind()).orElseThrow(() -> new BundleException(
-                BundleException.Reason.UNSUPPORTED_KIND, "no loader registered for " + metadata.kind().cliName()));
+        BundleLoader loader = BundleLoaders.forKind(metadata.kind());
         try {
             return loader.load(this, grid);
         } catch (BundleException e) {

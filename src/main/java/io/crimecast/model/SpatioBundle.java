@@ -10,8 +10,7 @@ import java.util.Map;
 
 /**
  * Carries a Spatio-LSTM in a {@link ModelBundle}: the weights are its ModelSerializer bytes; {@code window} is
- * steps x stepDays days; the steps and the population size travel in {@code extra}. {@link #register()} makes
- * {@link ModelBundle#toForecaster} serve the kind.
+ * steps x stepDays days; the steps and the population size travel in {@code extra}. {@link BundleLoaders} loads it.
  */
 public final class SpatioBundle {
     static final String STEPS = "steps";
@@ -20,10 +19,6 @@ public final class SpatioBundle {
     static final String NORMALISATION = "log1p-relative-to-population-mean";
 
     private SpatioBundle() {
-    }
-
-    public static void register() {
-        BundleLoaders.register(ModelKind.SPATIO_LSTM, SpatioBundle::load);
     }
 
     public static ModelBundle of(SpatioLstmForecaster forecaster, Grid grid, LocalDate trainFrom, LocalDate trainTo,

@@ -90,7 +90,6 @@ class SpatioLstmTest {
 
     @Test
     void travelsInASignedModelBundleAndServesTheSameForecast() {
-        SpatioBundle.register();
         SpatioLstmForecaster original = forecaster();
         byte[] key = "test-key".getBytes(StandardCharsets.UTF_8);
         ModelBundle bundle = SpatioBundle.of(original, GRID, FIRST, counts.lastDay(), List.of(), Instant.EPOCH);
