@@ -28,8 +28,22 @@ public final class HotspotEvaluation {
     private HotspotEvaluation() {
     }
 
+    /** The rows (trailing count, KDE, Spatio-LSTM) and the network trained for them. */
+    public record Comparison(List<EvaluationRow> rows, SpatioLstmTrainer.Result trained) {
+        /** True when the network's AUC beats every baseline's. */
+        public boolean networkWins() {
+            double best = rows.subList(0, rows.size() - 1).stream().mapToDouble(EvaluationRow::auc).max().orElse(Double.NaN);
+            return rows.get(rows.size() - 1).auc() > best;
+        }
+    }
+
     public static List<EvaluationRow> run(CountMatrix all, LocalDate testFrom, LocalDate testToInclusive,
                                           HotspotSettings settings, Consumer<String> progress) {
+        return compare(all, testFrom, testToInclusive, settings, progress).rows();
+    }
+
+    public static Comparison compare(CountMatrix all, LocalDate testFrom, LocalDate testToInclusive,
+                                     HotspotSettings settings, Consumer<String> progress) {
         Grid grid = all.grid();
         HotspotSteps steps = HotspotSteps.of(all, testFrom, testToInclusive, settings.stepDays());
         int testStart = steps.indexOf(testFrom);
@@ -51,7 +65,7 @@ public final class HotspotEvaluation {
         SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
         rows.add(evaluate(trained.model(), grid, steps, testStart, population, progress)
                 .row(trained.model().name(), trained.seconds(), trained.epochsRun()));
-        return rows;
+        return new Comparison(rows, trained);
     }
 
     static HotspotTally evaluate(HotspotScorer scorer, Grid grid, HotspotSteps steps, int testStart,
