@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,10 +60,12 @@ final class BenchCommand implements Callable<Integer> {
             double publishSeconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("published %,d incidents in %.1f s: %,.0f events/s (producer, acks=all, lz4)%n", sent, publishSeconds, sent / publishSeconds);
 
-            CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(
-                    CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(), CrimecastConfig.ENV_REGIONS, spec.name(),
+            // Other settings (CRIMECAST_KAFKA_* client and Streams settings, ...) come from the environment, to compare them.
+            Map<String, String> settings = new HashMap<>(System.getenv());
+            settings.putAll(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(), CrimecastConfig.ENV_REGIONS, spec.name(),
                     CrimecastConfig.ENV_STATE_DIR, work.resolve("state").toString(), CrimecastConfig.ENV_HTTP_PORT, "0",
                     CrimecastConfig.ENV_STREAM_THREADS, Integer.toString(threads), CrimecastConfig.ENV_APPLICATION_ID, "crimecast-bench"));
+            CrimecastConfig config = CrimecastConfig.fromEnvironment(settings);
             long t1 = System.nanoTime();
             try (ServingNode node = new ServingNode(config)) {
                 while (node.metrics().incidentsHandled() < sent) {
