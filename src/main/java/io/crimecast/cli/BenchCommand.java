@@ -6,13 +6,10 @@ import io.crimecast.grid.Regions;
 import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.ServingNode;
 import io.crimecast.ops.TopicAdmin;
-import io.crimecast.ops.TopicCatalog;
 import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.replay.IncidentPublisher;
 import io.crimecast.stream.TopicNames;
 import org.apache.commons.io.file.PathUtils;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,9 +46,7 @@ final class BenchCommand implements Callable<Integer> {
         IncidentFileReader.ReadResult read = new IncidentFileReader(spec, files.mapping()).read(paths);
         Path work = Files.createTempDirectory("crimecast-bench-");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-                TopicAdmin.createOrCheck(admin, TopicCatalog.bundled(), (short) 1);
-            }
+            TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
             long t0 = System.nanoTime();
             long sent;
             try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {

@@ -12,7 +12,6 @@ import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.OpsEndpoints;
 import io.crimecast.ops.ServingNode;
 import io.crimecast.ops.TopicAdmin;
-import io.crimecast.ops.TopicCatalog;
 import io.crimecast.replay.BundledData;
 import io.crimecast.replay.ColumnMapping;
 import io.crimecast.replay.IncidentFileReader;
@@ -26,8 +25,6 @@ import io.crimecast.train.TrainSettings;
 import io.crimecast.train.Trainer;
 import io.crimecast.train.TrainingResult;
 import org.apache.commons.io.file.PathUtils;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -83,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         Progress progress = Progress.toTerminal();
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
             progress.line("broker     Apache Kafka (KRaft) on %s, data in %s", broker.bootstrapServers(), work);
-            createTopics(broker);
+            TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
 
             BundledData data = BundledData.forRegion(region);
             IncidentFileReader.ReadResult read = new IncidentFileReader(spec, ColumnMapping.forFormat(data.format(), null))
@@ -152,12 +149,6 @@ final class DemoCommand implements Callable<Integer> {
                 result.validation().raw().rmse(), result.bestBaseline().version(), result.baselineValidation().raw().rmse(),
                 result.beatsBestBaseline() ? "it wins" : "it loses (the demo serves it anyway)");
         return result.toBundle(grid);
-    }
-
-    private static void createTopics(LocalKafkaBroker broker) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            TopicAdmin.createOrCheck(admin, TopicCatalog.bundled(), (short) 1);
-        }
     }
 
     private static void printAccuracy(LocalKafkaBroker broker, Progress progress) {

@@ -1,14 +1,10 @@
 package io.crimecast.cli;
 
 import io.crimecast.ops.TopicAdmin;
-import io.crimecast.ops.TopicCatalog;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 @Command(name = "topics", description = "Manage CrimeCast's topics (declared in topics/topics.yaml).",
@@ -28,16 +24,11 @@ final class TopicsCommand {
         @Override
         public Integer call() throws Exception {
             var config = kafka.config();
-            Properties props = new Properties();
-            props.putAll(config.clientProperties());
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-            try (Admin admin = Admin.create(props)) {
-                TopicAdmin.Outcome outcome = TopicAdmin.createOrCheck(admin, TopicCatalog.bundled(), replicationFactor);
-                outcome.created().forEach(t -> System.out.println("created   " + t));
-                outcome.unchanged().forEach(t -> System.out.println("ok        " + t));
-                outcome.differences().forEach(d -> System.out.println("DIFFERS   " + d));
-                return outcome.differences().isEmpty() ? 0 : 1;
-            }
+            TopicAdmin.Outcome outcome = TopicAdmin.createOrCheck(config.bootstrapServers(), config.clientProperties(), replicationFactor);
+            outcome.created().forEach(t -> System.out.println("created   " + t));
+            outcome.unchanged().forEach(t -> System.out.println("ok        " + t));
+            outcome.differences().forEach(d -> System.out.println("DIFFERS   " + d));
+            return outcome.differences().isEmpty() ? 0 : 1;
         }
     }
 }

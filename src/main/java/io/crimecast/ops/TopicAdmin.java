@@ -1,6 +1,7 @@
 package io.crimecast.ops;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -22,6 +24,17 @@ public final class TopicAdmin {
 
     /** What {@link #createOrCheck} did: topics created, topics found as declared, and every difference found. */
     public record Outcome(List<String> created, List<String> unchanged, List<String> differences) {
+    }
+
+    /** {@link #createOrCheck(Admin, TopicCatalog, short)} for the bundled catalog, with a client of its own. */
+    public static Outcome createOrCheck(String bootstrap, Properties clientProperties, short replicationFactor)
+            throws ExecutionException, InterruptedException {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            return createOrCheck(admin, TopicCatalog.bundled(), replicationFactor);
+        }
     }
 
     public static Outcome createOrCheck(Admin admin, TopicCatalog catalog, short replicationFactor)

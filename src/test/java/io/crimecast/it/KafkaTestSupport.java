@@ -2,31 +2,38 @@ package io.crimecast.it;
 
 import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.TopicAdmin;
-import io.crimecast.ops.TopicCatalog;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
-/** The real broker for integration tests, and read_committed reading of output topics. */
-final class KafkaTestSupport {
-    private KafkaTestSupport() {
+/** A real KRaft broker on 127.0.0.1 with the topics created, per test class, and read_committed reading. */
+abstract class KafkaTestSupport {
+    @TempDir
+    static Path tmp;
+    static LocalKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = LocalKafkaBroker.start(0, tmp.resolve("broker"));
+        TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
     }
 
-    static void createTopics(LocalKafkaBroker broker) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            TopicAdmin.createOrCheck(admin, TopicCatalog.bundled(), (short) 1);
-        }
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
     }
 
     static <V> KafkaConsumer<String, V> consumer(LocalKafkaBroker broker, String topic, Deserializer<V> values) {

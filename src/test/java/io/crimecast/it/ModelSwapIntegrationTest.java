@@ -5,7 +5,6 @@ import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.ModelBundle;
 import io.crimecast.model.ModelKind;
-import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.ServingNode;
 import io.crimecast.replay.BundledData;
 import io.crimecast.replay.ColumnMapping;
@@ -20,10 +19,7 @@ import io.crimecast.train.TrainSettings;
 import io.crimecast.train.Trainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,21 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On the real broker: a small LSTM trained on a slice of real Philadelphia data is published to model-weights, and
  * the running topology serves it from the next day close on, without a restart.
  */
-class ModelSwapIntegrationTest {
-    @TempDir
-    static Path tmp;
-    static LocalKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalKafkaBroker.start(0, tmp.resolve("broker"));
-        KafkaTestSupport.createTopics(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+class ModelSwapIntegrationTest extends KafkaTestSupport {
 
     @Test
     void runningTopologySwitchesToAPublishedModel() throws Exception {
@@ -74,10 +56,10 @@ class ModelSwapIntegrationTest {
         List<ConsumerRecord<String, Output.CellForecast>> seen = new ArrayList<>();
         try (ServingNode node = new ServingNode(config);
              IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents());
-             KafkaConsumer<String, Output.CellForecast> forecasts = KafkaTestSupport.consumer(broker, TopicNames.DEFAULT.forecasts(),
+             KafkaConsumer<String, Output.CellForecast> forecasts = consumer(broker, TopicNames.DEFAULT.forecasts(),
                      new JsonSerde<>(Output.CellForecast.class).deserializer())) {
             publisher.publish("philadelphia", window(all, "2021-06-01T04:00:00Z", "2021-06-10T04:00:00Z"), 0, n -> { });
-            assertThat(KafkaTestSupport.pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().date().equals(LocalDate.of(2021, 6, 9))),
+            assertThat(pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().date().equals(LocalDate.of(2021, 6, 9))),
                     Duration.ofSeconds(60))).isTrue();
             assertThat(seen).allSatisfy(f -> assertThat(f.value().modelVersion()).isEqualTo("baseline-mean28"));
 
@@ -85,7 +67,7 @@ class ModelSwapIntegrationTest {
             Thread.sleep(1500); // the global store reads the new bundle in the background
             seen.clear();
             publisher.publish("philadelphia", window(all, "2021-06-10T04:00:00Z", "2021-06-20T04:00:00Z"), 0, n -> { });
-            assertThat(KafkaTestSupport.pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().date().equals(LocalDate.of(2021, 6, 19))),
+            assertThat(pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().date().equals(LocalDate.of(2021, 6, 19))),
                     Duration.ofSeconds(60))).isTrue();
             assertThat(seen.get(seen.size() - 1).value().modelVersion()).isEqualTo(bundle.metadata().version());
             assertThat(node.app().isRunning()).isTrue();
