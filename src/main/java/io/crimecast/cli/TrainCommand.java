@@ -12,7 +12,12 @@ import io.crimecast.model.SpatioLstmForecaster;
 import io.crimecast.train.HotspotSettings;
 import io.crimecast.model.ModelKind;
 import io.crimecast.model.NativeThreads;
+import io.crimecast.ops.OpsEndpoints;
+import io.crimecast.ops.OpsServer;
+import io.crimecast.ops.TrainingMetrics;
 import io.crimecast.stream.TopicNames;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.CountTopicReader;
 import io.crimecast.train.ModelPublisher;
@@ -62,6 +67,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-epochs", description = "Upper bound on epochs (early stopping usually ends sooner)")
     Integer maxEpochs;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Serve training metrics on /metrics while training (host from " + CrimecastConfig.ENV_HTTP_HOST + ")")
+    Integer httpPort;
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final TrainingMetrics metrics = new TrainingMetrics(registry);
+
     private record Candidate(ModelBundle bundle, boolean beatsBaselines) {
     }
 
@@ -69,10 +81,12 @@ final class TrainCommand implements Callable<Integer> {
      * The daily Spatio-LSTM, trained on all but the last 15% of days and validated there beside the trailing-count
      * and kernel-density rankings; it beats them when its AUC is higher.
      */
-    private static Candidate trainHotspots(CountMatrix matrix, Progress progress) {
+    private Candidate trainHotspots(CountMatrix matrix, Progress progress) {
         HotspotSettings settings = HotspotSettings.daily();
         LocalDate validationFrom = matrix.lastDay().minusDays(Math.round(matrix.days() * settings.validationShare()));
         HotspotEvaluation.Comparison c = HotspotEvaluation.compare(matrix, validationFrom, matrix.lastDay(), settings, s -> progress.line("%s", s));
+        metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "model", c.rows().get(c.rows().size() - 1).auc());
+        metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "baseline", c.rows().get(0).auc());
         EqualWidthBins bins = EqualWidthBins.fit(matrix.slice(matrix.firstDay(), validationFrom).counts(), MovingAverageForecaster.DEFAULT_BINS);
         ModelBundle bundle = SpatioBundle.of(new SpatioLstmForecaster(c.trained().model(), bins), matrix.grid(), matrix.firstDay(),
                 validationFrom.minusDays(1), c.rows(), Instant.now());
@@ -98,6 +112,15 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CrimecastConfig config = kafka.config();
         NativeThreads.limitUnlessConfigured();
+        try (OpsServer http = httpPort == null ? null : OpsServer.start(config.httpHost(), httpPort, registry, () -> true, () -> true)) {
+            if (http != null) {
+                System.out.println("training metrics on " + http.url(OpsEndpoints.METRICS));
+            }
+            return train(config);
+        }
+    }
+
+    private int train(CrimecastConfig config) throws Exception {
         Grid grid = new Grid(Regions.load(region));
         CountMatrix matrix;
         if (from.equals(List.of("topic"))) {
@@ -118,9 +141,14 @@ final class TrainCommand implements Callable<Integer> {
                 failures += publishIfBetter(trainHotspots(matrix, progress), signingKey, config, progress);
                 continue;
             }
-            TrainingResult result = Trainer.train(kind, matrix, settings, p -> progress.update(
-                    "%s epoch %d/%d  training MSE %.2f  validation MSE %.2f%s  elapsed %ds  left at most %ds", kind.cliName(), p.epoch(), p.maxEpochs(),
-                    p.trainingLoss(), p.validationMse(), p.best() ? " *" : "", p.elapsed().toSeconds(), p.estimatedLeft().toSeconds()));
+            TrainingResult result = Trainer.train(kind, matrix, settings, p -> {
+                metrics.epoch(kind.cliName(), p.epoch(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()));
+                progress.update("%s epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  elapsed %ds  left at most %ds", kind.cliName(),
+                        p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()), p.best() ? " *" : "",
+                        p.elapsed().toSeconds(), p.estimatedLeft().toSeconds());
+            });
+            metrics.holdOut(kind.cliName(), "rmse", "model", result.validation().raw().rmse());
+            metrics.holdOut(kind.cliName(), "rmse", "baseline", result.baselineValidation().raw().rmse());
             boolean beats = result.beatsBestBaseline();
             progress.line("%s: %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",
                     result.forecaster().version(), result.trained().epochs(), result.trained().bestEpoch(), result.trained().secondsPerEpoch(),
