@@ -47,6 +47,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Days per step of the hotspot classifier: 1 (daily, 28 steps) or 30 (the paper's months, 6 steps); default ${DEFAULT-VALUE}")
     int hotspotStepDays;
 
+    @Option(names = "--max-epochs", description = "Upper bound on each network's epochs (early stopping usually ends sooner)")
+    Integer maxEpochs;
+
     @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -65,13 +68,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
         List<EvaluationRow> rows = new ArrayList<>(CountEvaluation.run(matrix, testFrom, to,
                 new LinkedHashSet<>(kinds),
-                TrainSettings.defaults(), p -> progress.update("%s", p)));
+                maxEpochs == null ? TrainSettings.defaults() : TrainSettings.defaults().withEpochs(maxEpochs, TrainSettings.defaults().patience()),
+                p -> progress.update("%s epoch %d/%d  validation RMSE %.3f", p.kind().cliName(), p.epoch(), p.maxEpochs(), Math.sqrt(p.validationMse()))));
         if (kinds.contains(ModelKind.SPATIO_LSTM)) {
-            HotspotSettings settings = switch (hotspotStepDays) {
+            HotspotSettings protocol = switch (hotspotStepDays) {
                 case 1 -> HotspotSettings.daily();
                 case 30 -> HotspotSettings.monthly();
                 default -> throw new IllegalArgumentException("--hotspot-step-days must be 1 (daily) or 30 (monthly)");
             };
+            HotspotSettings settings = maxEpochs == null ? protocol : protocol.withMaxEpochs(maxEpochs);
             rows.addAll(HotspotEvaluation.run(matrix, testFrom, to, settings, s -> progress.line("%s", s)));
         }
         EvaluationReport.print(rows, System.out);

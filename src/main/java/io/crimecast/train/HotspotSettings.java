@@ -37,4 +37,9 @@ public record HotspotSettings(int stepDays, int steps, long seed, int maxEpochs,
     public static HotspotSettings daily() {
         return new HotspotSettings(1, 28, 42, 30, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
     }
+
+    public HotspotSettings withMaxEpochs(int epochs) {
+        return new HotspotSettings(stepDays, steps, seed, epochs, patience, batchSize, lstmUnits, learningRate,
+                positiveWeight, validationShare, kdeBandwidthCells, activeCellsOnly);
+    }
 }
