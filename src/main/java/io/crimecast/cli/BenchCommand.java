@@ -70,6 +70,12 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf("topology handled %,d incidents in %.1f s (from app start, incl. ~2 s start-up): %,.0f events/s,"
                                 + " exactly-once, %d stream thread(s); heap used %d MB%n", sent, seconds, sent / seconds, threads,
                         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+                // Where the stream thread's time went: polling, processing (per record step), committing.
+                node.app().streams().metrics().forEach((name, metric) -> {
+                    if (name.group().equals("stream-thread-metrics") && name.name().matches("(poll|commit|process|punctuate)-(latency-avg|records-avg|ratio|rate|total)")) {
+                        System.out.printf("  %s = %s%n", name.name(), metric.metricValue());
+                    }
+                });
             }
         } finally {
             PathUtils.deleteDirectory(work);
