@@ -2,10 +2,13 @@ package io.crimecast.grid;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,38 +86,40 @@ class GridTest {
     }
 
     @Test
-    void badRegionFilesGiveClearErrors(@TempDir Path dir) throws Exception {
+    void anUnknownRegionNameIsAClearError() {
         assertThatThrownBy(() -> Regions.load("atlantis")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("neither a bundled region");
-        Path typo = dir.resolve("typo.yaml");
-        Files.writeString(typo, """
-                name: x
-                bbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}
-                cellSize: 500
-                timeZone: UTC
-                hotspot: {topPercent: 5}
-                """);
-        assertThatThrownBy(() -> Regions.load(typo.toString())).hasMessageContaining("cellSize");
-        Path bothRules = dir.resolve("rules.yaml");
-        Files.writeString(bothRules, """
-                name: x
-                bbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}
-                cellSizeMeters: 500
-                timeZone: UTC
-                hotspot: {topPercent: 5, minCount: 2}
-                """);
-        assertThatThrownBy(() -> Regions.load(bothRules.toString())).hasMessageContaining("exactly one of topPercent or minCount");
-        Path badBox = dir.resolve("box.yaml");
-        Files.writeString(badBox, """
-                name: x
-                bbox: {minX: 2, minY: 0, maxX: 1, maxY: 1}
-                cellSizeMeters: 500
-                timeZone: UTC
-                hotspot: {topPercent: 5}
-                """);
-        assertThatThrownBy(() -> Regions.load(badBox.toString())).hasMessageContaining("min must be below max");
-        Path badCrs = dir.resolve("crs.yaml");
-        Files.writeString(badCrs, """
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "cellSize: 500                               | cellSize",
+            "cellSizeMeters: 0                           | cellSizeMeters: required and positive",
+            "hotspot: {topPercent: 5, minCount: 2}       | exactly one of topPercent or minCount",
+            "hotspot: {topPercent: 500}                  | hotspot.topPercent must be in (0, 100]",
+            "bbox: {minX: 2, minY: 0, maxX: 1, maxY: 1}  | min must be below max",
+            "timeZone: Mars/Olympus                      | Mars/Olympus",
+            "grace: -PT1H                                | grace must not be negative",
+    })
+    void badRegionFilesGiveClearErrors(String override, String message, @TempDir Path dir) throws Exception {
+        String key = override.substring(0, override.indexOf(':'));
+        StringBuilder yaml = new StringBuilder();
+        for (String line : List.of("name: x", "bbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}", "cellSizeMeters: 500", "timeZone: UTC",
+                "hotspot: {topPercent: 5}")) {
+            yaml.append(line.startsWith(key + ":") ? override : line).append('\n');
+        }
+        if (!yaml.toString().contains(override)) {
+            yaml.append(override).append('\n');
+        }
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, yaml);
+        assertThatThrownBy(() -> Regions.load(file.toString())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void anUnknownCrsIsAClearError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("crs.yaml");
+        Files.writeString(file, """
                 name: x
                 crs: EPSG:999999
                 bbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}
@@ -122,7 +127,7 @@ class GridTest {
                 timeZone: UTC
                 hotspot: {topPercent: 5}
                 """);
-        assertThatThrownBy(() -> new Grid(Regions.load(badCrs.toString()))).hasMessageContaining("crs: cannot understand");
+        assertThatThrownBy(() -> new Grid(Regions.load(file.toString()))).hasMessageContaining("crs: cannot understand");
     }
 
     @Test
