@@ -1,6 +1,7 @@
 package io.crimecast.grid;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -8,11 +9,14 @@ import java.util.Objects;
  * A region as its YAML file declares it. The file format is a user-facing contract (see README).
  *
  * @param retention how long a closed day still accepts late incidents (as corrections); default 30 days
+ * @param earliest  incidents before this local date are refused as impossible (a placeholder date such as
+ *                  1970-01-01 would otherwise open decades of empty days); default 2000-01-01
  */
 public record RegionSpec(String name, String crs, BoundingBox bbox, double cellSizeMeters, ZoneId timeZone,
-                         Duration grace, HotspotRule hotspot, Duration retention) {
+                         Duration grace, HotspotRule hotspot, Duration retention, LocalDate earliest) {
     public static final String WGS84 = "EPSG:4326";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    public static final LocalDate DEFAULT_EARLIEST = LocalDate.of(2000, 1, 1);
 
     public RegionSpec {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_.-]+")) {
@@ -30,6 +34,7 @@ public record RegionSpec(String name, String crs, BoundingBox bbox, double cellS
         }
         Objects.requireNonNull(hotspot, "hotspot: required ({topPercent: K} or {minCount: N})");
         retention = retention == null ? DEFAULT_RETENTION : retention;
+        earliest = earliest == null ? DEFAULT_EARLIEST : earliest;
         if (retention.compareTo(grace) < 0) {
             throw new IllegalArgumentException("retention (" + retention + ") must be at least the grace period (" + grace + ")");
         }

@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class IncidentValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_FUTURE_MILLIS = 24L * 3600 * 1000;
+    /** Far above a real incident (a few hundred bytes); larger values would not fit the repartition topic's records. */
+    static final int MAX_BYTES = 64 * 1024;
     /** A date-only incident is placed at local noon, safely inside its day even across DST changes. */
     private static final LocalTime DATE_ONLY_TIME = LocalTime.NOON;
 
@@ -36,6 +38,9 @@ public final class IncidentValidator {
 
     /** Validates {@code value}; {@code nowMillis} is the wall clock, for the "not in the future" rule. */
     public Validation validate(byte[] value, long nowMillis) {
+        if (value != null && value.length > MAX_BYTES) {
+            return reject(null, value, RejectReason.TOO_LARGE, value.length + " bytes; an incident may have at most " + MAX_BYTES);
+        }
         JsonNode node;
         try {
             node = value == null ? null : JSON.readTree(value);
@@ -75,9 +80,12 @@ public final class IncidentValidator {
         if (instant.toEpochMilli() > nowMillis + MAX_FUTURE_MILLIS) {
             return reject(id, value, RejectReason.FUTURE_TIME, "occurredAt " + instant + " is more than a day in the future");
         }
-        String category = text(node, "category");
+        if (localDate.isBefore(placement.grid.spec().earliest())) {
+            return reject(id, value, RejectReason.BEFORE_EARLIEST, "occurredAt " + localDate + " is before the region's earliest date "
+                    + placement.grid.spec().earliest());
+        }
         return new Validation.Accepted(new AcceptedIncident(id, placement.grid.region(), placement.cell.id(), localDate,
-                instant.toEpochMilli(), category == null ? "" : category, value));
+                instant.toEpochMilli(), value));
     }
 
     private record Placement(Grid grid, Cell cell) {

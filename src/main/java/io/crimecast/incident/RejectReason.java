@@ -7,6 +7,8 @@ public enum RejectReason {
     MISSING_TIME("missing-time"),
     BAD_TIME("bad-time"),
     FUTURE_TIME("future-time"),
+    BEFORE_EARLIEST("before-earliest"),
+    TOO_LARGE("too-large"),
     MISSING_COORDINATES("missing-coordinates"),
     BAD_COORDINATES("bad-coordinates"),
     UNKNOWN_REGION("unknown-region"),

@@ -53,6 +53,11 @@ public final class CrimecastMetrics {
         registry.counter("crimecast.models.refused", "region", region, "reason", reason).increment();
     }
 
+    /** A served model threw or returned unusable values; the baseline forecast that day instead. */
+    public void forecastFailed(String region, String version) {
+        registry.counter("crimecast.forecasts.failed", "region", region, "model", version).increment();
+    }
+
     /** An info-style gauge: 1 for the model version a region serves now; the previous version's series goes away. */
     public void modelInUse(String region, String version) {
         Meter.Id current = modelGauges.get(region);

@@ -2,7 +2,6 @@ package io.crimecast.stream;
 
 import io.crimecast.grid.Cell;
 import io.crimecast.grid.Grid;
-import io.crimecast.grid.HotspotRule;
 import io.crimecast.incident.AcceptedIncident;
 import io.crimecast.incident.RejectReason;
 import io.crimecast.incident.Rejection;
@@ -24,8 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Counts incidents per (region, local day, cell) and closes days: when a region's time passes a day's end plus the
@@ -37,8 +38,9 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     static final String DAY_COUNTS = "day-counts";
     static final String REGION_CLOCKS = "region-clocks";
     static final String SEEN_INCIDENTS = "seen-incidents";
-    /** Closed days kept for forecasting, beyond the retention horizon. */
-    static final int MIN_HISTORY_DAYS = 120;
+    /** Closed days kept for forecasting (a 30-day-step hotspot model reads 180), beyond the retention horizon. */
+    static final int MIN_HISTORY_DAYS = 400;
+    static final int MAX_DAYS_PER_CALL = 366;
 
     private final Map<String, Grid> grids;
     private final ForecasterFactory forecasterFactory;
@@ -72,6 +74,10 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     public void process(Record<String, AcceptedIncident> record) {
         AcceptedIncident incident = record.value();
         Grid grid = grids.get(incident.region());
+        if (grid == null) { // e.g. instances of one application serving different region lists
+            reject(record, incident, RejectReason.UNKNOWN_REGION, "region '" + incident.region() + "' is not served by this instance");
+            return;
+        }
         long now = context.currentSystemTimeMs();
         RegionClock clock = clocks.get(grid.region());
         if (clock == null) {
@@ -84,9 +90,11 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         }
         LocalDate date = incident.localDate();
         boolean late = !date.isAfter(clock.closedThrough());
-        if (late && DayCalendar.closesAt(grid.spec(), date).plus(grid.spec().retention()).toEpochMilli() < clock.eventMillis()) {
-            reject(record, incident, RejectReason.TOO_LATE,
-                    "day " + date + " closed and is past the retention horizon of " + grid.spec().retention());
+        // Date-based, like the pruning of counts and ids in closeDay, so a day is refused before its state is gone.
+        if (date.isBefore(horizon(grid, clock.closedThrough())) || date.isBefore(clock.firstDay())) {
+            reject(record, incident, RejectReason.TOO_LATE, date.isBefore(clock.firstDay())
+                    ? "day " + date + " is before the region's first day " + clock.firstDay()
+                    : "day " + date + " closed and is past the retention horizon of " + grid.spec().retention());
             return;
         }
         seen.put(seenKey, date.toEpochDay());
@@ -106,7 +114,7 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         closeDueDays(grid, clock, clock.eventMillis(), "stream-time");
     }
 
-    /** Wall-clock fallback: a region whose input went quiet still closes its days. */
+    /** Wall-clock fallback: a live region whose input went quiet still closes its days. */
     private void closeQuietDays(long now) {
         List<KeyValue<String, RegionClock>> all = new ArrayList<>();
         try (KeyValueIterator<String, RegionClock> it = clocks.all()) {
@@ -115,15 +123,21 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         for (KeyValue<String, RegionClock> entry : all) {
             Grid grid = grids.get(entry.key);
             if (grid != null) {
-                closeDueDays(grid, entry.value, entry.value.effectiveMillis(now), "wall-clock");
+                long liveLag = Duration.ofDays(1).plus(grid.spec().grace()).toMillis();
+                closeDueDays(grid, entry.value, entry.value.effectiveMillis(now, liveLag), "wall-clock");
             }
         }
     }
 
+    /**
+     * Closes the days that are due, at most {@link #MAX_DAYS_PER_CALL} at a time so that a jump in time cannot outlast
+     * the transaction; the next incident or punctuation closes the rest.
+     */
     private void closeDueDays(Grid grid, RegionClock clock, long timeMillis, String trigger) {
         RegionClock current = clock;
         LocalDate next = current.closedThrough().plusDays(1);
-        while (!DayCalendar.closesAt(grid.spec(), next).isAfter(Instant.ofEpochMilli(timeMillis))) {
+        int closed = 0;
+        while (closed++ < MAX_DAYS_PER_CALL && !DayCalendar.closesAt(grid.spec(), next).isAfter(Instant.ofEpochMilli(timeMillis))) {
             long started = System.nanoTime();
             closeDay(grid, current.firstDay(), next);
             current = current.closed(next);
@@ -157,17 +171,20 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         context.forward(new Record<>(region, hotspots(grid, forecast, generatedAt), now));
 
         dayCounts.delete(dayKey(region, day.minusDays(keptDays(grid))));
-        forgetSeenBefore(region, day.minusDays(grid.spec().retention().toDays() + 1).toEpochDay());
+        forgetSeenBefore(region, horizon(grid, day).toEpochDay());
     }
 
+    /** The flagged cells, best first: by hotspot probability, then expected count, then cell id. */
     private static Output.Hotspots hotspots(Grid grid, Forecast forecast, Instant generatedAt) {
+        List<Integer> flagged = IntStream.range(0, forecast.hotspot().length).filter(c -> forecast.hotspot()[c]).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(c -> -forecast.hotspotProbability()[c])
+                        .thenComparingDouble(c -> -forecast.expected()[c]).thenComparingInt(c -> c))
+                .toList();
         List<Output.RankedCell> ranked = new ArrayList<>();
-        for (int c : HotspotRule.rankDescending(forecast.expected())) {
-            if (forecast.hotspot()[c]) {
-                Cell cell = grid.cell(c);
-                ranked.add(new Output.RankedCell(ranked.size() + 1, c, cell.row(), cell.col(), forecast.expected()[c],
-                        forecast.hotspotProbability()[c]));
-            }
+        for (int c : flagged) {
+            Cell cell = grid.cell(c);
+            ranked.add(new Output.RankedCell(ranked.size() + 1, c, cell.row(), cell.col(), forecast.expected()[c],
+                    forecast.hotspotProbability()[c]));
         }
         return new Output.Hotspots(grid.region(), forecast.date(), grid.spec().hotspot().toString(),
                 forecast.modelVersion(), generatedAt, ranked);
@@ -209,6 +226,11 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     private int[] countsOf(Grid grid, LocalDate date) {
         int[] counts = dayCounts.get(dayKey(grid.region(), date));
         return counts != null ? counts : new int[grid.cellCount()];
+    }
+
+    /** The oldest day that still takes late incidents once {@code closedThrough} has closed. */
+    private static LocalDate horizon(Grid grid, LocalDate closedThrough) {
+        return closedThrough.minusDays(grid.spec().retention().toDays());
     }
 
     private static int keptDays(Grid grid) {

@@ -33,10 +33,10 @@ final class ModelServing implements ForecasterSource {
     private final Forecaster baseline;
     private final byte[] signingKey;
     private final CrimecastMetrics metrics;
-    /** Per store key: the bytes last seen (by fingerprint) and what they gave. */
+    /** Per store key: the bytes last seen and what they gave (no forecaster: refused and nothing good before). */
     private final Map<String, Loaded> loaded = new HashMap<>();
 
-    private record Loaded(int fingerprint, Forecaster forecaster, Instant createdAt) {
+    private record Loaded(byte[] bytes, Forecaster forecaster, Instant createdAt) {
     }
 
     ModelServing(ReadOnlyKeyValueStore<String, byte[]> store, Forecaster baseline, byte[] signingKey, CrimecastMetrics metrics) {
@@ -92,12 +92,29 @@ final class ModelServing implements ForecasterSource {
         @Override
         public Forecast forecast(Grid grid, DayHistory history) {
             try {
-                return model.forecast(grid, history);
+                Forecast f = model.forecast(grid, history);
+                if (!usable(f, grid.cellCount())) {
+                    throw new IllegalStateException("non-finite, negative or missing values for " + grid.cellCount() + " cells");
+                }
+                return f;
             } catch (RuntimeException e) {
-                metrics.bundleRefused(grid.region(), "forecast-failed");
+                metrics.forecastFailed(grid.region(), model.version());
                 LOG.error("model {} failed to forecast {} after {}; the baseline forecasts it", model.version(), grid.region(), history.lastDay(), e);
                 return baseline.forecast(grid, history);
             }
+        }
+
+        private static boolean usable(Forecast f, int cells) {
+            if (f.expected().length != cells || f.bin().length != cells || f.hotspotProbability().length != cells || f.hotspot().length != cells) {
+                return false;
+            }
+            for (int c = 0; c < cells; c++) {
+                double p = f.hotspotProbability()[c];
+                if (!(f.expected()[c] >= 0) || Double.isInfinite(f.expected()[c]) || !(p >= 0 && p <= 1)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -109,28 +126,27 @@ final class ModelServing implements ForecasterSource {
     private Loaded refresh(Grid grid, String key) {
         byte[] bytes = store.get(key);
         Loaded previous = loaded.get(key);
-        if (bytes == null) {
-            return previous;
+        if (bytes == null) { // never published, or deleted with a tombstone: stop serving it
+            loaded.remove(key);
+            return null;
         }
-        int fingerprint = Arrays.hashCode(bytes);
-        if (previous != null && previous.fingerprint() == fingerprint) {
+        if (previous != null && Arrays.equals(previous.bytes(), bytes)) {
             return previous;
         }
         try {
             ModelBundle bundle = ModelBundle.read(bytes, signingKey);
             Forecaster forecaster = bundle.toForecaster(grid);
-            Loaded now = new Loaded(fingerprint, forecaster, bundle.metadata().createdAt());
+            Loaded now = new Loaded(bytes, forecaster, bundle.metadata().createdAt());
             loaded.put(key, now);
             LOG.info("serving model {} for {} (kind {}, trained {}..{})", forecaster.version(), grid.region(),
                     bundle.metadata().kind().cliName(), bundle.metadata().trainFrom(), bundle.metadata().trainTo());
             return now;
         } catch (BundleException e) {
             metrics.bundleRefused(grid.region(), e.reason().code());
-            LOG.warn("refused model bundle {}: {}; {} keeps serving", key, e.getMessage(),
-                    previous == null ? "the baseline" : previous.forecaster().version());
+            Forecaster kept = previous == null ? null : previous.forecaster();
+            LOG.warn("refused model bundle {}: {}; {} keeps serving", key, e.getMessage(), kept == null ? "the baseline" : kept.version());
             // Remember the refused bytes so they are not retried and re-logged at every day close.
-            Loaded keep = new Loaded(fingerprint, previous == null ? null : previous.forecaster(),
-                    previous == null ? Instant.EPOCH : previous.createdAt());
+            Loaded keep = new Loaded(bytes, kept, previous == null ? Instant.EPOCH : previous.createdAt());
             loaded.put(key, keep);
             return keep;
         }

@@ -12,9 +12,14 @@ import java.time.LocalDate;
  */
 public record RegionClock(LocalDate firstDay, LocalDate closedThrough, long eventMillis, long wallMillis) {
 
-    /** The region's time as of {@code nowMillis}: quiet input lets wall-clock time move it on. */
-    public long effectiveMillis(long nowMillis) {
-        return eventMillis + Math.max(0, nowMillis - wallMillis);
+    /**
+     * The region's time as of {@code nowMillis}. When the feed was live (its last incident arrived within
+     * {@code liveLagMillis} of happening), quiet input lets wall-clock time move it on; a replay of the past is driven
+     * by event time only, so a pause in a replay does not close days early.
+     */
+    public long effectiveMillis(long nowMillis, long liveLagMillis) {
+        boolean live = wallMillis - eventMillis <= liveLagMillis;
+        return live ? eventMillis + Math.max(0, nowMillis - wallMillis) : eventMillis;
     }
 
     public RegionClock advancedTo(long incidentMillis, long nowMillis) {

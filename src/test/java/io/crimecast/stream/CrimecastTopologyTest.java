@@ -211,6 +211,7 @@ class CrimecastTopologyTest {
             "bad-coordinates     | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":139.95,\"lon\":-75.16}",
             "out-of-area         | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":40.71,\"lon\":-74.00}",
             "unknown-region      | {\"id\":\"x\",\"region\":\"gotham\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "before-earliest     | {\"id\":\"x\",\"occurredAt\":\"1970-01-01\",\"lat\":39.95,\"lon\":-75.16}",
     })
     void invalidInputIsRejectedWithReasonStageAndOriginalBytes(String reason, String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -218,6 +219,30 @@ class CrimecastTopologyTest {
         assertRejected(rejected.readRecord(), reason, "validate", bytes);
         assertThat(meters.counter("crimecast.incidents.rejected", "reason", reason, "stage", "validate").count()).isEqualTo(1);
         assertThat(counts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void oversizedValueIsRejectedNotFatal() {
+        byte[] huge = ("{\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16,\"category\":\""
+                + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        incidents.pipeInput(new TestRecord<>(null, huge));
+        assertRejected(rejected.readRecord(), "too-large", "validate", huge);
+    }
+
+    @Test
+    void anIncidentBeforeTheRegionsFirstDayIsRejectedTooLate() {
+        send("first", "2019-03-05T10:00:00-05:00", LAT, LON);
+        byte[] earlier = send("earlier", "2019-03-04T10:00:00-05:00", LAT, LON);
+        assertRejected(rejected.readRecord(), "too-late", "count", earlier);
+    }
+
+    @Test
+    void aPausedReplayOfThePastIsNotClosedByWallClockTime() {
+        send("a", "2019-03-01T10:00:00-05:00", LAT, LON);
+        driver.advanceWallClockTime(Duration.ofDays(3));
+        assertThat(counts.isEmpty()).as("history is closed by event time only").isTrue();
+        send("b", "2019-03-02T07:00:00-05:00", LAT, LON);
+        assertThat(sumByDate(counts.readValuesToList())).containsExactly(Map.entry(LocalDate.of(2019, 3, 1), 1));
     }
 
     @Test

@@ -113,6 +113,19 @@ class ModelSwapTopologyTest {
     }
 
     @Test
+    void twoRefusedBundlesInARowAndThenADeletionLeaveTheBaselineServing() {
+        weights.pipeInput("philadelphia/lstm", lstm.toBytes());
+        weights.pipeInput("philadelphia/lstm", lstm.toBytes("another-key".getBytes(StandardCharsets.UTF_8)));
+        assertThat(closeDayAndReadVersion()).isEqualTo("baseline-mean28");
+        assertThat(refused("signature")).isEqualTo(1);
+
+        weights.pipeInput("philadelphia/lstm", lstm.toBytes(KEY));
+        assertThat(closeDayAndReadVersion()).isEqualTo(lstm.metadata().version());
+        weights.pipeInput("philadelphia/lstm", (byte[]) null);
+        assertThat(closeDayAndReadVersion()).as("a tombstone withdraws the model").isEqualTo("baseline-mean28");
+    }
+
+    @Test
     void aRefusedFirstBundleLeavesTheBaselineServing() {
         weights.pipeInput("philadelphia/lstm", lstm.toBytes());
         assertThat(closeDayAndReadVersion()).isEqualTo("baseline-mean28");
