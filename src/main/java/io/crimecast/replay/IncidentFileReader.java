@@ -28,6 +28,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -37,10 +38,10 @@ import java.util.zip.GZIPInputStream;
  * order, counting the rows it cannot use by reason.
  */
 public final class IncidentFileReader {
-    /** Without --time-pattern: an ISO-8601 date, or date-time with or without an offset. */
+    /** Without --time-pattern: an ISO-8601 date, or date-time ('T' or a space) with or without an offset. */
     private static final DateTimeFormatter ISO_DATE_OR_DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendPattern("[ ]['T']").append(DateTimeFormatter.ISO_LOCAL_TIME)
             .optionalStart().appendOffsetId().optionalEnd().optionalEnd()
             .toFormatter();
 
@@ -51,7 +52,9 @@ public final class IncidentFileReader {
     public IncidentFileReader(RegionSpec region, ColumnMapping mapping) {
         this.region = region;
         this.mapping = mapping;
-        this.timeFormat = mapping.timePattern() == null ? ISO_DATE_OR_DATE_TIME : DateTimeFormatter.ofPattern(mapping.timePattern());
+        // Case-insensitive and locale-independent, so "pm" and "PM" both parse whatever the machine's language.
+        this.timeFormat = mapping.timePattern() == null ? ISO_DATE_OR_DATE_TIME
+                : new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(mapping.timePattern()).toFormatter(Locale.ROOT);
     }
 
     /** An incident and the instant it sorts by (local noon for a date-only incident). */
@@ -77,7 +80,7 @@ public final class IncidentFileReader {
     }
 
     private long readFile(Path file, List<TimedIncident> out, Map<String, Long> skipped) {
-        String source = file.getFileName().toString();
+        String source = file.toString();
         try (InputStream raw = open(file);
              Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(raw).get(), StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
@@ -161,6 +164,9 @@ public final class IncidentFileReader {
         } catch (DateTimeException e) {
             return "bad-time";
         }
+        if (at.isBefore(Instant.EPOCH)) {
+            return "bad-time"; // Kafka record timestamps start in 1970
+        }
         out.add(new TimedIncident(at, incident(id, occurredAt, x, y, row)));
         return null;
     }
@@ -169,7 +175,7 @@ public final class IncidentFileReader {
         String category = mapping.categoryCol() == null ? null : row.get(mapping.categoryCol());
         String source = region.name() + "-replay";
         return mapping.latLon()
-                ? Incident.atLatLon(id, occurredAt, y, x, category, source)
-                : Incident.atXY(id, occurredAt, x, y, category, source);
+                ? new Incident(id, occurredAt, y, x, null, null, category, source, region.name())
+                : new Incident(id, occurredAt, null, null, x, y, category, source, region.name());
     }
 }

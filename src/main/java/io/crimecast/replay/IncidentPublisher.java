@@ -64,7 +64,9 @@ public final class IncidentPublisher implements AutoCloseable {
                     Thread.sleep(due - elapsed);
                 }
             }
-            producer.send(new ProducerRecord<>(topic, partition, at, t.incident().id(), json(t)), (md, e) -> {
+            // Stamped when it happened, but never ahead of now: brokers refuse timestamps more than an hour ahead.
+            long timestamp = Math.min(at, System.currentTimeMillis());
+            producer.send(new ProducerRecord<>(topic, partition, timestamp, t.incident().id(), json(t)), (md, e) -> {
                 if (e != null) {
                     failure.compareAndSet(null, e);
                 }

@@ -24,12 +24,13 @@ class IncidentFileReaderTest {
     @Test
     void anyCityExportByColumnMappingWithBomCrlfGzipAndAJavaTimePattern() throws Exception {
         String csv = "\uFEFFCase No,When,Lon,Lat,Type\r\n"
-                + "B-2,03/10/2019 11:30 PM,-75.16,39.95,Theft\r\n"       // 23:30 EDT: still 03-10 locally
+                + "B-2,03/10/2019 11:30 pm,-75.16,39.95,Theft\r\n"       // 23:30 EDT: still 03-10 locally; any case
                 + "A-1,03/10/2019 01:15 AM,-75.16,39.95,Assault\r\n"
                 + "C-3,,-75.16,39.95,Theft\r\n"
                 + "D-4,03/11/2019 09:00 AM,,39.95,Theft\r\n"
                 + "E-5,yesterday,-75.16,39.95,Theft\r\n"
-                + "F-6,03/11/2019 09:00 AM,east,39.95,Theft\r\n";
+                + "F-6,03/11/2019 09:00 AM,east,39.95,Theft\r\n"
+                + "G-7,12/31/1969 09:00 AM,-75.16,39.95,Theft\r\n";     // before Kafka's timestamps begin
         Path gz = dir.resolve("export.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(csv.getBytes(StandardCharsets.UTF_8));
@@ -37,22 +38,23 @@ class IncidentFileReaderTest {
         ColumnMapping mapping = new ColumnMapping("case no", "When", "MM/dd/yyyy hh:mm a", "Lon", "Lat", "Type", false);
         IncidentFileReader.ReadResult read = new IncidentFileReader(Regions.load("philadelphia"), mapping).read(List.of(gz));
 
-        assertThat(read.rowsRead()).isEqualTo(6);
+        assertThat(read.rowsRead()).isEqualTo(7);
         assertThat(read.skipped()).containsExactlyInAnyOrderEntriesOf(Map.of("missing-time", 1L, "missing-coordinates", 1L,
-                "bad-time", 1L, "bad-coordinates", 1L));
+                "bad-time", 2L, "bad-coordinates", 1L));
         assertThat(read.incidents()).extracting(t -> t.incident().id()).containsExactly("A-1", "B-2"); // event-time order
         Incident b = read.incidents().get(1).incident();
         assertThat(b.occurredAt()).isEqualTo("2019-03-10T23:30");
         assertThat(b.x()).isEqualTo(-75.16);
         assertThat(b.y()).isEqualTo(39.95);
         assertThat(b.category()).isEqualTo("Theft");
+        assertThat(b.region()).isEqualTo("philadelphia");
         assertThat(read.incidents().get(1).at()).isEqualTo(Instant.parse("2019-03-11T03:30:00Z"));
     }
 
     @Test
     void isoTimesWithAndWithoutOffsetsAndDatesWhenNoPatternIsGiven() throws Exception {
         Path file = dir.resolve("iso.csv");
-        Files.writeString(file, "id,t,x,y\n1,2019-03-10T12:00:00Z,7650000,690000\n2,2019-03-10,7650000,690000\n3,2019-03-10T01:00,7650000,690000\n");
+        Files.writeString(file, "id,t,x,y\n1,2019-03-10T12:00:00Z,7650000,690000\n2,2019-03-10,7650000,690000\n3,2019-03-10 01:00,7650000,690000\n");
         var read = new IncidentFileReader(Regions.load("portland"), new ColumnMapping("id", "t", null, "x", "y", null, false))
                 .read(List.of(file));
         assertThat(read.skippedTotal()).isZero();
@@ -72,12 +74,12 @@ class IncidentFileReaderTest {
     }
 
     @Test
-    void portlandNijFormatIdsAreFileAndRow() throws Exception {
+    void portlandNijFormatIdsAreFilePathAndRow() throws Exception {
         Path file = dir.resolve("nij.csv");
         Files.writeString(file, "category,source_file,source_row,occ_date,x_coordinate,y_coordinate,census_tract\n"
                 + "STREET CRIMES,SC.mat,1,2016-08-01,7650000,690000,4900\nBURGLARY,BURG.mat,1,2016-08-02,7651000,691000,0\n");
         var read = new IncidentFileReader(Regions.load("portland"), ColumnMapping.PORTLAND_NIJ).read(List.of(file));
-        assertThat(read.incidents()).extracting(t -> t.incident().id()).containsExactly("nij.csv#1", "nij.csv#2");
+        assertThat(read.incidents()).extracting(t -> t.incident().id()).containsExactly(file + "#1", file + "#2");
         assertThat(read.incidents().get(1).incident().category()).isEqualTo("BURGLARY");
     }
 
