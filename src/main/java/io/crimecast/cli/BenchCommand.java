@@ -63,9 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             CrimecastConfig config = CrimecastConfig.fromEnvironment(settings);
             long t1 = System.nanoTime();
             try (ServingNode node = new ServingNode(config)) {
-                while (node.metrics().incidentsHandled() < sent) {
-                    Thread.sleep(100);
-                }
+                node.awaitHandled(sent, n -> { });
                 double seconds = (System.nanoTime() - t1) / 1e9;
                 System.out.printf("topology handled %,d incidents in %.1f s (from app start, incl. ~2 s start-up): %,.0f events/s,"
                                 + " exactly-once, %d stream thread(s); heap used %d MB%n", sent, seconds, sent / seconds, threads,

@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -112,10 +113,7 @@ final class DemoCommand implements Callable<Integer> {
                 try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {
                     sent = publisher.publish(region, replay, 0, n -> progress.update("replay     published %,d / %,d", n, replay.size()));
                 }
-                while (node.metrics().incidentsHandled() < sent) {
-                    progress.update("replay     processed %,d / %,d", node.metrics().incidentsHandled(), sent);
-                    Thread.sleep(200);
-                }
+                node.awaitHandled(sent, n -> progress.update("replay     processed %,d / %,d", n, sent));
                 Thread.sleep(2000); // let the last transaction commit and the printer catch up
                 printer.close();
                 progress.line("replay     %,d incidents published and processed; the last day stays open until its end plus %s (or quiet wall-clock time)",
@@ -124,15 +122,34 @@ final class DemoCommand implements Callable<Integer> {
                 progress.line("done       in %.0f s", (System.nanoTime() - started) / 1e9);
                 if (keepRunning) {
                     progress.line("running    until Ctrl-C (broker %s)", broker.bootstrapServers());
-                    CountDownLatch forever = new CountDownLatch(1);
-                    Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
-                    forever.await();
+                    // The hook waits for the cleanup below, so Ctrl-C still stops the app and broker and deletes the files.
+                    CountDownLatch stop = new CountDownLatch(1);
+                    CountDownLatch cleanedUp = new CountDownLatch(1);
+                    cleanup = cleanedUp;
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        stop.countDown();
+                        awaitQuietly(cleanedUp);
+                    }));
+                    stop.await();
                 }
             }
         } finally {
             deleteQuietly(work);
+            if (cleanup != null) {
+                cleanup.countDown();
+            }
         }
         return 0;
+    }
+
+    private CountDownLatch cleanup;
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** An LSTM on the days before the replay, with quick settings; published even if it loses, and said so. */

@@ -42,15 +42,15 @@ final class RunCommand implements Callable<Integer> {
             settings.put(CrimecastConfig.ENV_HTTP_PORT, httpPort.toString());
         }
         CrimecastConfig config = CrimecastConfig.fromEnvironment(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch failed = new CountDownLatch(1);
         ServingNode node = new ServingNode(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }, "crimecast-shutdown"));
+        node.app().onFailure(failed::countDown);
+        Thread shutdown = new Thread(node::close, "crimecast-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         System.out.printf("CrimeCast running for %s on %s; metrics %s, health %s%n", config.regions(), config.bootstrapServers(),
                 node.url(OpsEndpoints.METRICS), node.url(OpsEndpoints.READY));
-        stopped.await();
-        return 0;
+        failed.await(); // Ctrl-C or SIGTERM ends the JVM through the hook; a failed app ends here, with an error exit
+        System.err.println("the streaming app failed; see the log");
+        return 1;
     }
 }

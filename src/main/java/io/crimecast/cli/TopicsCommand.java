@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "topics", description = "Manage CrimeCast's topics (declared in topics/topics.yaml).",
+@Command(name = "topics", mixinStandardHelpOptions = true, description = "Manage CrimeCast's topics (declared in topics/topics.yaml).",
         subcommands = TopicsCommand.Create.class)
 final class TopicsCommand {
 

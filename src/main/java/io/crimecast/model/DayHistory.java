@@ -7,10 +7,6 @@ import java.time.LocalDate;
  * It may be shorter than a forecaster asks for when the region is new.
  */
 public record DayHistory(LocalDate lastDay, int[][] days) {
-    public LocalDate firstDay() {
-        return lastDay.minusDays(days.length - 1L);
-    }
-
     public int length() {
         return days.length;
     }

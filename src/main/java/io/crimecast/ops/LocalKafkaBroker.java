@@ -27,12 +27,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
-    private final Path dataDir;
 
-    private LocalKafkaBroker(KafkaRaftServer server, int port, Path dataDir) {
+    private LocalKafkaBroker(KafkaRaftServer server, int port) {
         this.server = server;
         this.port = port;
-        this.dataDir = dataDir;
     }
 
     /** Formats {@code dataDir} if it is new and starts the broker; port 0 picks a free one. */
@@ -66,7 +64,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            return new LocalKafkaBroker(server, brokerPort, dataDir);
+            return new LocalKafkaBroker(server, brokerPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare broker data directory " + dataDir, e);
         }
@@ -95,10 +93,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return HOST + ":" + port;
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     /** Blocks until the broker stops. */

@@ -13,28 +13,29 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /** A running CrimeCast instance: the streaming app plus its metrics and health endpoints. */
 public final class ServingNode implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CrimecastMetrics metrics = new CrimecastMetrics(registry);
-    private final List<Grid> grids;
     private final StreamApp app;
     private final OpsServer http;
 
     public ServingNode(CrimecastConfig config) {
         NativeThreads.limitUnlessConfigured();
-        grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
+        List<Grid> grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
         byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
         app = new StreamApp(config, grids, ForecasterFactory.serving(baseline, signingKey, metrics), metrics);
-        http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive, app::isRunning);
+        try {
+            http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive, app::isRunning);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
         app.start();
-    }
-
-    public List<Grid> grids() {
-        return grids;
     }
 
     public StreamApp app() {
@@ -43,6 +44,18 @@ public final class ServingNode implements AutoCloseable {
 
     public CrimecastMetrics metrics() {
         return metrics;
+    }
+
+    /** Waits until the app has handled {@code incidents} incidents; fails if the app dies meanwhile. */
+    public void awaitHandled(long incidents, LongConsumer progress) throws InterruptedException {
+        while (metrics.incidentsHandled() < incidents) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the streaming app stopped (" + app.streams().state() + ") after "
+                        + metrics.incidentsHandled() + " of " + incidents + " incidents; see the log");
+            }
+            progress.accept(metrics.incidentsHandled());
+            Thread.sleep(100);
+        }
     }
 
     public String url(String path) {

@@ -24,9 +24,4 @@ public record TopicCatalog(List<TopicSpec> topics) {
             throw new UncheckedIOException("cannot read the bundled topics/topics.yaml", e);
         }
     }
-
-    public TopicSpec topic(String name) {
-        return topics.stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("topic " + name + " is not declared in topics/topics.yaml"));
-    }
 }

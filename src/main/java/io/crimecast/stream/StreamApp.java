@@ -42,8 +42,13 @@ public final class StreamApp implements AutoCloseable {
         streams.start();
     }
 
-    public KafkaStreams.State state() {
-        return streams.state();
+    /** Runs {@code action} once if the app fails for good (state ERROR), e.g. to stop the process. */
+    public void onFailure(Runnable action) {
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                action.run();
+            }
+        });
     }
 
     public boolean isRunning() {
