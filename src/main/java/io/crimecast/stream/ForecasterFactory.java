@@ -14,9 +14,4 @@ public interface ForecasterFactory {
     static ForecasterFactory serving(Forecaster baseline, byte[] signingKey, CrimecastMetrics metrics) {
         return store -> new ModelServing(store, baseline, signingKey, metrics);
     }
-
-    /** Always {@code forecaster}, whatever the store holds. */
-    static ForecasterFactory fixed(Forecaster forecaster) {
-        return store -> grid -> forecaster;
-    }
 }

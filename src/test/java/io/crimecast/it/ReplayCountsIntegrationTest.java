@@ -107,10 +107,11 @@ class ReplayCountsIntegrationTest extends KafkaTestSupport {
     }
 
     private static StreamApp app(Path stateDir) {
+        CrimecastMetrics metrics = new CrimecastMetrics(new SimpleMeterRegistry());
         CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(),
                 CrimecastConfig.ENV_STATE_DIR, stateDir.toString(), CrimecastConfig.ENV_APPLICATION_ID, "it-replay-counts"));
         return new StreamApp(config, List.of(new Grid(Regions.load("philadelphia"))),
-                ForecasterFactory.fixed(new MovingAverageForecaster(28)), new CrimecastMetrics(new SimpleMeterRegistry()));
+                ForecasterFactory.serving(new MovingAverageForecaster(28), null, metrics), metrics);
     }
 
     /** Counts the CSV by its own local-date column and WGS84 point, without the replay reader or the topology. */

@@ -58,8 +58,10 @@ class CrimecastTopologyTest {
         portland = new Grid(Regions.load("portland"));
         meters = new SimpleMeterRegistry();
         TopicNames topics = TopicNames.DEFAULT;
+        CrimecastMetrics metrics = new CrimecastMetrics(meters);
+        // The serving path with an empty model store: the baseline serves.
         var topology = CrimecastTopology.build(List.of(philadelphia, portland), topics,
-                ForecasterFactory.fixed(new MovingAverageForecaster(28)), new CrimecastMetrics(meters), Duration.ofMinutes(1));
+                ForecasterFactory.serving(new MovingAverageForecaster(28), null, metrics), metrics, Duration.ofMinutes(1));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
