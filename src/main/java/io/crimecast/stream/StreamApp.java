@@ -5,6 +5,7 @@ import io.crimecast.grid.Grid;
 
 import io.crimecast.ops.CrimecastMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -67,6 +68,9 @@ public final class StreamApp implements AutoCloseable {
     @Override
     public void close() {
         streamsMetrics.close();
-        streams.close(Duration.ofSeconds(60));
+        // Leaving the group hands the tasks to the remaining instances at once, instead of after the session timeout
+        // (45 s) that a silent departure costs.
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(60))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }
