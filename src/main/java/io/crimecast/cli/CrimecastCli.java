@@ -1,6 +1,10 @@
 package io.crimecast.cli;
 
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
+
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar crimecast.jar <command>}: the streaming app, the local broker, replay, training and the demo. */
@@ -21,8 +25,13 @@ public final class CrimecastCli {
         CommandLine cli = new CommandLine(new CrimecastCli());
         // Bad input gets a one-line error and the usage, not a stack trace.
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
                 cmd.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof KafkaException || e instanceof ExecutionException && e.getCause() instanceof KafkaException) {
+                Throwable kafka = e instanceof KafkaException ? e : e.getCause();
+                cmd.getErr().println("error: Kafka: " + kafka.getMessage() + " (is the broker reachable at the bootstrap address?)");
                 return 2;
             }
             throw e;
