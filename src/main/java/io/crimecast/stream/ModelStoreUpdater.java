@@ -7,7 +7,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Keeps the global model store equal to the compacted model-weights topic; bundles are verified when served. */
 final class ModelStoreUpdater implements Processor<String, byte[], Void, Void> {
-    static final String MODEL_STORE = "model-bundles";
+    /** The global store's name, for interactive queries (key region/kind, value the bundle's bytes). */
+    public static final String MODEL_STORE = "model-bundles";
 
     private KeyValueStore<String, byte[]> store;
 

@@ -7,7 +7,9 @@ import io.crimecast.ops.CrimecastMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.Topology;
 
 import java.time.Duration;
@@ -59,6 +61,12 @@ public final class StreamApp implements AutoCloseable {
     public boolean isAlive() {
         KafkaStreams.State s = streams.state();
         return s != KafkaStreams.State.ERROR && s != KafkaStreams.State.NOT_RUNNING && s != KafkaStreams.State.PENDING_ERROR;
+    }
+
+    /** The model bundle the app holds under {@code key} (region/kind), or null. */
+    public byte[] modelBundle(String key) {
+        return streams.store(StoreQueryParameters.fromNameAndType(ModelStoreUpdater.MODEL_STORE,
+                QueryableStoreTypes.<String, byte[]>keyValueStore())).get(key);
     }
 
     public KafkaStreams streams() {

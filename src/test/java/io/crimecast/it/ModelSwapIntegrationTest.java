@@ -64,7 +64,11 @@ class ModelSwapIntegrationTest extends KafkaTestSupport {
             assertThat(seen).allSatisfy(f -> assertThat(f.value().modelVersion()).isEqualTo("baseline-mean28"));
 
             ModelPublisher.publish(bundle, null, broker.bootstrapServers(), new Properties(), TopicNames.DEFAULT.modelWeights());
-            Thread.sleep(1500); // the global store reads the new bundle in the background
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (node.app().modelBundle(ModelPublisher.key(bundle)) == null && System.nanoTime() < deadline) {
+                Thread.sleep(100); // the global store reads the new bundle in the background
+            }
+            assertThat(node.app().modelBundle(ModelPublisher.key(bundle))).isEqualTo(bundle.toBytes());
             seen.clear();
             publisher.publish("philadelphia", window(all, "2021-06-10T04:00:00Z", "2021-06-20T04:00:00Z"), 0, n -> { });
             assertThat(pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().date().equals(LocalDate.of(2021, 6, 19))),
