@@ -38,14 +38,14 @@ public final class CrimecastTopology {
         IncidentValidator validator = new IncidentValidator(grids);
         StreamsBuilder builder = new StreamsBuilder();
 
-        // Cached: a region's clock and open day change with every incident; the cache writes them to RocksDB and the
-        // changelog once per commit instead of once per incident.
+        // A region's clock and open day change with every incident: cached, they reach RocksDB and the changelog once
+        // per commit instead of once per incident. Incident ids are all different, so caching them only costs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.DAY_COUNTS),
                 Serdes.String(), new JsonSerde<>(int[].class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.REGION_CLOCKS),
                 Serdes.String(), new JsonSerde<>(RegionClock.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.SEEN_INCIDENTS),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+                Serdes.String(), Serdes.Long()));
 
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ModelStoreUpdater.MODEL_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),

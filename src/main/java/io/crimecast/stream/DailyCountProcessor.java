@@ -41,6 +41,7 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     /** Closed days kept for forecasting (a 30-day-step hotspot model reads 180), beyond the retention horizon. */
     static final int MIN_HISTORY_DAYS = 400;
     static final int MAX_DAYS_PER_CALL = 366;
+    static final int FORGET_EVERY_DAYS = 7;
 
     private final Map<String, Grid> grids;
     private final ForecasterFactory forecasterFactory;
@@ -171,7 +172,11 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         context.forward(new Record<>(region, hotspots(grid, forecast, generatedAt), now));
 
         dayCounts.delete(dayKey(region, day.minusDays(keptDays(grid))));
-        forgetSeenBefore(region, horizon(grid, day).toEpochDay());
+        // Forgetting scans the region's ids, so it runs weekly; an id kept a few days longer is still refused
+        // (as a duplicate rather than too late).
+        if (day.toEpochDay() % FORGET_EVERY_DAYS == 0) {
+            forgetSeenBefore(region, horizon(grid, day).toEpochDay());
+        }
     }
 
     /** The flagged cells, best first: by hotspot probability, then expected count, then cell id. */
