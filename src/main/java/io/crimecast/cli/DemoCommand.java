@@ -71,6 +71,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Stay up after the replay (Ctrl-C stops)")
     boolean keepRunning;
 
+    /** With --keep-running: counted down once the broker and files are gone, which the Ctrl-C hook waits for. */
+    private CountDownLatch cleanup;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -116,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                 node.awaitHandled(sent, n -> progress.update("replay     processed %,d / %,d", n, sent));
                 Thread.sleep(2000); // let the last transaction commit and the printer catch up
                 printer.close();
-                progress.line("replay     %,d incidents published and processed; the last day stays open until its end plus %s (or quiet wall-clock time)",
+                progress.line("replay     %,d incidents published and processed; the last day stays open until an incident past its end plus %s",
                         sent, spec.grace());
                 printAccuracy(broker, progress);
                 progress.line("done       in %.0f s", (System.nanoTime() - started) / 1e9);
@@ -141,8 +144,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    private CountDownLatch cleanup;
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
