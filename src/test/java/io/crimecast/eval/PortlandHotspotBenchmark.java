@@ -33,12 +33,13 @@ public final class PortlandHotspotBenchmark {
         }
     }
 
-    /** Optional overrides after the protocol name: steps, positive weight, max epochs. */
+    /** Optional overrides after the protocol name: steps, positive weight, max epochs, LSTM units. */
     private static HotspotSettings tuned(HotspotSettings s, String[] args) {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : s.steps();
         double positiveWeight = args.length > 2 ? Double.parseDouble(args[2]) : s.positiveWeight();
         int maxEpochs = args.length > 3 ? Integer.parseInt(args[3]) : s.maxEpochs();
-        return new HotspotSettings(s.stepDays(), steps, s.seed(), maxEpochs, s.patience(), s.batchSize(), s.lstmUnits(),
+        int units = args.length > 4 ? Integer.parseInt(args[4]) : s.lstmUnits();
+        return new HotspotSettings(s.stepDays(), steps, s.seed(), maxEpochs, s.patience(), s.batchSize(), units,
                 s.learningRate(), positiveWeight, s.validationShare(), s.kdeBandwidthCells(), s.activeCellsOnly());
     }
 
