@@ -28,8 +28,12 @@ public record KdeRanking(int steps, double bandwidthCells) implements HotspotSco
     /** Gaussian smoothing of a row-major grid; separable, so rows then columns, truncated at 3 bandwidths. */
     static double[] smooth(double[] values, int rows, int cols, double bandwidth) {
         double[] kernel = kernel(bandwidth);
+        return spread(spread(values, rows, cols, kernel, true), rows, cols, kernel, false);
+    }
+
+    /** One pass of the kernel along rows ({@code alongRow}: to neighbouring columns) or along columns. */
+    private static double[] spread(double[] values, int rows, int cols, double[] kernel, boolean alongRow) {
         int radius = kernel.length / 2;
-        double[] alongRows = new double[values.length];
         double[] out = new double[values.length];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
@@ -38,23 +42,10 @@ public record KdeRanking(int steps, double bandwidthCells) implements HotspotSco
                     continue;
                 }
                 for (int k = -radius; k <= radius; k++) {
-                    int cc = c + k;
-                    if (cc >= 0 && cc < cols) {
-                        alongRows[r * cols + cc] += v * kernel[k + radius];
-                    }
-                }
-            }
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double v = alongRows[r * cols + c];
-                if (v == 0) {
-                    continue;
-                }
-                for (int k = -radius; k <= radius; k++) {
-                    int rr = r + k;
-                    if (rr >= 0 && rr < rows) {
-                        out[rr * cols + c] += v * kernel[k + radius];
+                    int rr = alongRow ? r : r + k;
+                    int cc = alongRow ? c + k : c;
+                    if (rr >= 0 && rr < rows && cc >= 0 && cc < cols) {
+                        out[rr * cols + cc] += v * kernel[k + radius];
                     }
                 }
             }
