@@ -57,12 +57,13 @@ final class BenchCommand implements Callable<Integer> {
 
             // Other settings (CRIMECAST_KAFKA_* client and Streams settings, ...) come from the environment, to compare them.
             Map<String, String> settings = new HashMap<>(System.getenv());
-            settings.putAll(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(), CrimecastConfig.ENV_REGIONS, spec.name(),
+            settings.putAll(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(), CrimecastConfig.ENV_REGIONS, region,
                     CrimecastConfig.ENV_STATE_DIR, work.resolve("state").toString(), CrimecastConfig.ENV_HTTP_PORT, "0",
                     CrimecastConfig.ENV_STREAM_THREADS, Integer.toString(threads), CrimecastConfig.ENV_APPLICATION_ID, "crimecast-bench"));
             CrimecastConfig config = CrimecastConfig.fromEnvironment(settings);
             long t1 = System.nanoTime();
             try (ServingNode node = new ServingNode(config)) {
+                node.grids().forEach(g -> System.out.println("region " + g));
                 node.awaitHandled(sent, n -> { });
                 double seconds = (System.nanoTime() - t1) / 1e9;
                 System.out.printf("topology handled %,d incidents in %.1f s (from app start, incl. ~2 s start-up): %,.0f events/s,"

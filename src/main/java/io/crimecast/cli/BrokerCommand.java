@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 @Command(name = "broker", mixinStandardHelpOptions = true,
-        description = "Run a single-node KRaft broker (Apache Kafka's own server) on 127.0.0.1 until stopped.")
+        description = "Run a single-node KRaft broker (Apache Kafka's own server) on 127.0.0.1 until SIGTERM or Ctrl-C (exit code 0).")
 final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "9092", description = "Listener port (default ${DEFAULT-VALUE})")
     int port;
@@ -18,10 +19,13 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalKafkaBroker broker = LocalKafkaBroker.start(port, dataDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-shutdown"));
-        System.out.println("Kafka broker listening on " + broker.bootstrapServers() + " (data in " + dataDir.toAbsolutePath() + "); Ctrl-C stops it");
-        broker.awaitShutdown();
+        CompletableFuture<String> stop = StopSignal.install();
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(port, dataDir)) {
+            System.out.println("Kafka broker listening on " + broker.bootstrapServers() + " (data in " + dataDir.toAbsolutePath()
+                    + "); Ctrl-C or SIGTERM stops it");
+            System.out.println("stopping on SIG" + stop.join());
+        }
+        System.out.println("stopped");
         return 0;
     }
 }

@@ -44,8 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -70,9 +68,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--keep-running", description = "Stay up after the replay (Ctrl-C stops)")
     boolean keepRunning;
-
-    /** With --keep-running: counted down once the broker and files are gone, which the Ctrl-C hook waits for. */
-    private CountDownLatch cleanup;
 
     @Override
     public Integer call() throws Exception {
@@ -124,33 +119,14 @@ final class DemoCommand implements Callable<Integer> {
                 printAccuracy(broker, progress);
                 progress.line("done       in %.0f s", (System.nanoTime() - started) / 1e9);
                 if (keepRunning) {
-                    progress.line("running    until Ctrl-C (broker %s)", broker.bootstrapServers());
-                    // The hook waits for the cleanup below, so Ctrl-C still stops the app and broker and deletes the files.
-                    CountDownLatch stop = new CountDownLatch(1);
-                    CountDownLatch cleanedUp = new CountDownLatch(1);
-                    cleanup = cleanedUp;
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        stop.countDown();
-                        awaitQuietly(cleanedUp);
-                    }));
-                    stop.await();
+                    progress.line("running    until Ctrl-C or SIGTERM (broker %s)", broker.bootstrapServers());
+                    progress.line("stopping   on SIG%s", StopSignal.install().join());
                 }
             }
         } finally {
             deleteQuietly(work);
-            if (cleanup != null) {
-                cleanup.countDown();
-            }
         }
         return 0;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** An LSTM on the days before the replay, with quick settings; published even if it loses, and said so. */

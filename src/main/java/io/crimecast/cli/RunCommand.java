@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the streaming app: validate, count, close days, forecast (exactly-once).")
+        description = "Run the streaming app: validate, count, close days, forecast (exactly-once). SIGTERM or Ctrl-C stops it"
+                + " cleanly (state flushed, group left) with exit code 0; exit code 1 if the app fails.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -30,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     Integer httpPort;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         Map<String, String> settings = kafka.settings();
         if (regions != null) {
             settings.put(CrimecastConfig.ENV_REGIONS, String.join(",", regions));
@@ -42,15 +43,19 @@ final class RunCommand implements Callable<Integer> {
             settings.put(CrimecastConfig.ENV_HTTP_PORT, httpPort.toString());
         }
         CrimecastConfig config = CrimecastConfig.fromEnvironment(settings);
-        CountDownLatch failed = new CountDownLatch(1);
-        ServingNode node = new ServingNode(config);
-        node.app().onFailure(failed::countDown);
-        Thread shutdown = new Thread(node::close, "crimecast-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        System.out.printf("CrimeCast running for %s on %s; metrics %s, health %s%n", config.regions(), config.bootstrapServers(),
-                node.url(OpsEndpoints.METRICS), node.url(OpsEndpoints.READY));
-        failed.await(); // Ctrl-C or SIGTERM ends the JVM through the hook; a failed app ends here, with an error exit
-        System.err.println("the streaming app failed; see the log");
-        return 1;
+        CompletableFuture<String> stop = StopSignal.install();
+        try (ServingNode node = new ServingNode(config)) {
+            node.grids().forEach(g -> System.out.println("region " + g));
+            System.out.printf("CrimeCast running on %s; metrics %s, health %s%n", config.bootstrapServers(),
+                    node.url(OpsEndpoints.METRICS), node.url(OpsEndpoints.READY));
+            CompletableFuture.anyOf(stop, node.app().failed()).join();
+            if (node.app().failed().isDone()) {
+                System.err.println("the streaming app failed; see the log");
+                return 1;
+            }
+            System.out.println("stopping on SIG" + stop.join() + ": committing, flushing state and leaving the group");
+        }
+        System.out.println("stopped");
+        return 0;
     }
 }

@@ -96,10 +96,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /** Blocks until the broker stops. */
-    public void awaitShutdown() {
-        server.awaitShutdown();
-    }
-
     @Override
     public void close() {
         server.shutdown();

@@ -19,12 +19,13 @@ import java.util.function.LongConsumer;
 public final class ServingNode implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CrimecastMetrics metrics = new CrimecastMetrics(registry);
+    private final List<Grid> grids;
     private final StreamApp app;
     private final OpsServer http;
 
     public ServingNode(CrimecastConfig config) {
         NativeThreads.limitUnlessConfigured();
-        List<Grid> grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
+        grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
         byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
@@ -36,6 +37,10 @@ public final class ServingNode implements AutoCloseable {
             throw e;
         }
         app.start();
+    }
+
+    public List<Grid> grids() {
+        return grids;
     }
 
     public StreamApp app() {

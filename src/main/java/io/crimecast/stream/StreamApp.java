@@ -15,17 +15,25 @@ import org.apache.kafka.streams.Topology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /** The running streaming application: the topology under exactly-once, with its client metrics bound. */
 public final class StreamApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final CompletableFuture<Void> failed = new CompletableFuture<>();
 
     public StreamApp(CrimecastConfig config, List<Grid> grids, ForecasterFactory forecasters, CrimecastMetrics metrics) {
         Topology topology = CrimecastTopology.build(grids, TopicNames.DEFAULT, forecasters, metrics, config.wallClockCloseInterval());
         streams = new KafkaStreams(topology, streamsProperties(config));
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
+        // Set here, before start(): Kafka Streams refuses a state listener once it has started.
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                failed.complete(null);
+            }
+        });
     }
 
     public static Properties streamsProperties(CrimecastConfig config) {
@@ -45,13 +53,9 @@ public final class StreamApp implements AutoCloseable {
         streams.start();
     }
 
-    /** Runs {@code action} once if the app fails for good (state ERROR), e.g. to stop the process. */
-    public void onFailure(Runnable action) {
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.ERROR) {
-                action.run();
-            }
-        });
+    /** Completes once the app has failed for good (state ERROR), e.g. to stop the process. */
+    public CompletableFuture<Void> failed() {
+        return failed;
     }
 
     public boolean isRunning() {
