@@ -126,12 +126,10 @@ class DockerComposeTest {
     }
 
     @Test
-    void everyCommandExistsInTheCli() {
+    void everyCommandParsesWithTheCli() {
         List<List<String>> used = APP_SERVICES.stream().sorted().map(s -> command(service(s))).toList();
         used.forEach(a -> assertThat(a).isNotEmpty());
-        List<String> missing = CliCheck.missingCommands(used);
-        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "not in the CLI yet: " + missing);
-        used.forEach(a -> assertThat(CliCheck.parses(a, COMPOSE)).isTrue());
+        used.forEach(a -> OpsFiles.invocation(a, COMPOSE));
     }
 
     @Test

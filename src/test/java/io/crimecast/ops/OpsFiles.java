@@ -3,12 +3,15 @@ package io.crimecast.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.crimecast.cli.CrimecastCli;
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.model.ModelKind;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,46 +210,30 @@ final class OpsFiles {
         }
     }
 
-    private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "run", Set.of("--region", "--bootstrap", "--client-properties", "--state-dir", "--http-port"),
-            "topics create", Set.of("--bootstrap", "--client-properties", "--replication-factor"),
-            "train", Set.of("--region", "--model", "--from", "--publish", "--bootstrap", "--client-properties"),
-            "replay", Set.of(),
-            "demo", Set.of());
-    private static final Set<String> SWITCHES = Set.of("--publish");
-    /** Commands whose options these tests do not know; their options are not checked. */
-    private static final Set<String> UNCHECKED_OPTIONS = Set.of("replay", "demo");
-
-    /** Parses the arguments given to {@code java -jar crimecast.jar}, failing on unknown commands and options. */
+    /**
+     * Parses the arguments given to {@code java -jar crimecast.jar} with the CLI's own command tree: an unknown
+     * command or option, or a missing required one, fails the test.
+     */
     static Invocation invocation(List<String> args, Object where) {
         assertThat(args).as("arguments in %s", where).isNotEmpty();
-        String command = args.get(0);
-        int i = 1;
-        if (command.equals("topics")) {
-            assertThat(args).as("topics subcommand in %s", where).hasSizeGreaterThan(1);
-            command = "topics " + args.get(1);
-            i = 2;
+        CommandLine.ParseResult leaf;
+        try {
+            leaf = new CommandLine(new CrimecastCli()).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new AssertionError("the CLI rejects " + args + " in " + where + ": " + e.getMessage(), e);
         }
-        assertThat(OPTIONS).as("command '%s' in %s", command, where).containsKey(command);
+        List<String> names = new ArrayList<>();
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+            names.add(leaf.commandSpec().name());
+        }
+        assertThat(names).as("a command in %s", where).isNotEmpty();
         Map<String, List<String>> options = new LinkedHashMap<>();
-        for (; i < args.size(); i++) {
-            String a = args.get(i);
-            if (UNCHECKED_OPTIONS.contains(command)) {
-                continue;
-            }
-            assertThat(a).as("argument %s of %s in %s", a, command, where).startsWith("--");
-            assertThat(OPTIONS.get(command)).as("options of %s in %s", command, where).contains(a);
-            List<String> values = options.computeIfAbsent(a, k -> new ArrayList<>());
-            if (!SWITCHES.contains(a)) {
-                assertThat(i + 1).as("value of %s in %s", a, where).isLessThan(args.size());
-                String v = args.get(++i);
-                assertThat(v).as("value of %s in %s", a, where).isNotBlank().doesNotStartWith("--");
-                values.add(v);
-            }
+        for (CommandLine.Model.OptionSpec o : leaf.matchedOptions()) {
+            options.put(o.longestName(), o.arity().max() == 0 ? List.of() : List.copyOf(o.originalStringValues()));
         }
-        Invocation inv = new Invocation(command, options);
-        CliCheck.parses(args, where);
-        if (command.equals("train")) {
+        Invocation inv = new Invocation(String.join(" ", names), options);
+        if (inv.command().equals("train")) {
             assertThat(inv.value("--model")).as("train --model in %s", where).isIn(modelChoices());
             assertThat(inv.values("--region")).as("train --region in %s", where).hasSize(1);
         }

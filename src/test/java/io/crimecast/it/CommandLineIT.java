@@ -1,0 +1,279 @@
+package io.crimecast.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crimecast.cli.CrimecastCli;
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.Regions;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every command as a user starts it: {@code java -jar target/crimecast.jar ...} in a child JVM, after {@code package}.
+ * One broker process serves the tests that need one, as `crimecast broker` would on a laptop.
+ */
+class CommandLineIT {
+    private static final Duration START = Duration.ofSeconds(90);
+    /** A street-level grid under a name no bundled region has: its counts prove the file reached the app. */
+    private static final String REGION_FILE = """
+            name: phl-street
+            crs: EPSG:4326
+            bbox: {minX: -75.2803, minY: 39.8670, maxX: -74.9557, maxY: 40.1379}
+            cellSizeMeters: 2500
+            timeZone: America/New_York
+            grace: PT6H
+            hotspot: {topPercent: 5}
+            """;
+    private static final LocalDate FIRST_DAY = LocalDate.of(2021, 2, 28); // the monthly file starts on 02-28's evening
+    private static final LocalDate LAST_REPLAYED_DAY = LocalDate.of(2021, 3, 7);
+    /** A sentinel on 03-09 closes 03-08 too (no incidents replayed that day: a day of zeros). */
+    private static final LocalDate LAST_CLOSED_DAY = LocalDate.of(2021, 3, 8);
+
+    @TempDir
+    static Path dir;
+    static JarProcess broker;
+    static String bootstrap;
+    static Path region;
+    static Path slice;
+
+    @BeforeAll
+    static void startBrokerAndWriteInputs() throws Exception {
+        broker = JarProcess.start(dir.resolve("logs"), "broker", "--port", Integer.toString(freePort()), "--data-dir",
+                dir.resolve("kafka").toString());
+        bootstrap = broker.awaitOutput("listening on (127\\.0\\.0\\.1:\\d+)", START).group(1);
+        region = Files.writeString(dir.resolve("phl-street.yaml"), REGION_FILE);
+        slice = writeSlice(dir.resolve("philadelphia-slice.csv"));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        assertThat(broker.terminate(Duration.ofSeconds(60))).as("broker exit code on SIGTERM").isZero();
+        assertThat(broker.output()).contains("stopped");
+    }
+
+    @Test
+    void brokerTopicsRunAndReplayAsAUserRunsThem() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            assertThat(admin.describeCluster().nodes().get()).as("the broker accepts a client").hasSize(1);
+        }
+        JarProcess.Finished created = JarProcess.run(dir.resolve("logs"), START, "topics", "create", "--bootstrap", bootstrap);
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        assertThat(created.output()).contains("created   incidents").contains("created   cell-daily-counts");
+        JarProcess.Finished checked = JarProcess.run(dir.resolve("logs"), START, "topics", "create", "--bootstrap", bootstrap);
+        assertThat(checked.exitCode()).as(checked.output()).isZero();
+        assertThat(checked.output()).contains("ok        incidents").doesNotContain("created");
+
+        Grid grid = new Grid(Regions.load(region.toString()));
+        Path stateDir = dir.resolve("state");
+        int httpPort = freePort();
+        try (JarProcess run = JarProcess.start(dir.resolve("logs"), "run", "--region", region.toString(), "--bootstrap", bootstrap,
+                "--state-dir", stateDir.toString(), "--http-port", Integer.toString(httpPort))) {
+            Matcher shape = run.awaitOutput("region phl-street: (\\d+) x (\\d+) cells of 2500 m", START);
+            assertThat(Integer.parseInt(shape.group(1)) * Integer.parseInt(shape.group(2))).isEqualTo(grid.cellCount());
+            awaitHttp200("http://127.0.0.1:" + httpPort + "/health/ready", run);
+
+            JarProcess.Finished replay = JarProcess.run(dir.resolve("logs"), START, "replay", "--region", region.toString(),
+                    "--format", "philadelphia", slice.toString(), "--bootstrap", bootstrap);
+            assertThat(replay.exitCode()).as(replay.output()).isZero();
+
+            Map<String, Integer> counted = closedDayCounts(grid);
+            assertThat(counted).isEqualTo(independentCount(grid));
+            assertThat(counted.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(2_000);
+
+            assertThat(run.terminate(Duration.ofSeconds(90))).as("run's exit code on SIGTERM:\n%s", run.output()).isZero();
+            assertThat(run.output()).contains("stopping on SIGTERM").contains("stopped").doesNotContain("Exception");
+        }
+        // A clean close flushes each RocksDB store's memtable (and, in Kafka Streams 4, its changelog offsets) to an SST file.
+        try (Stream<Path> stores = Files.walk(stateDir)) {
+            List<Path> storeDirs = stores.filter(d -> d.getParent() != null && d.getParent().getFileName().toString().equals("rocksdb")).toList();
+            assertThat(storeDirs).as("RocksDB stores in %s", stateDir).isNotEmpty();
+            for (Path store : storeDirs) {
+                try (Stream<Path> files = Files.list(store)) {
+                    assertThat(files.map(f -> f.getFileName().toString())).as("flushed state in %s", store).anyMatch(n -> n.endsWith(".sst"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void benchMeasuresTheRegionFileItIsGiven() throws Exception {
+        JarProcess.Finished bench = JarProcess.run(dir.resolve("logs"), Duration.ofMinutes(3), "bench", "--region", region.toString(),
+                "--format", "philadelphia", slice.toString());
+        assertThat(bench.exitCode()).as(bench.output()).isZero();
+        assertThat(bench.output()).contains("region phl-street: ").contains("cells of 2500 m")
+                .containsPattern("topology handled [\\d,]+ incidents in [\\d.]+ s");
+    }
+
+    @Test
+    void demoTrainsPublishesServesPrintsHotspotsAndAccuracyAndCleansUp() throws Exception {
+        JarProcess.Finished demo = JarProcess.run(dir.resolve("logs"), Duration.ofMinutes(5), "demo", "--replay-days", "40",
+                "--train-epochs", "1");
+        String out = demo.output();
+        assertThat(demo.exitCode()).as(out).isZero();
+        Matcher published = Pattern.compile("published  (lstm-philadelphia-\\S+) to model-weights").matcher(out);
+        assertThat(published.find()).as("a model is trained and published:\n%s", out).isTrue();
+        String version = published.group(1);
+        List<String> hotspotLines = out.lines().filter(l -> l.matches("2021-\\d\\d-\\d\\d  .*")).toList();
+        assertThat(hotspotLines).hasSizeGreaterThan(30);
+        assertThat(hotspotLines.get(hotspotLines.size() - 1)).startsWith("2021-12-31").contains(version).contains("#");
+        assertThat(out).containsPattern("accuracy   served forecasts \\(" + Pattern.quote(version)
+                + "\\).*RMSE \\d+\\.\\d\\d.*28-day mean: RMSE \\d+\\.\\d\\d");
+        assertThat(out).contains("/metrics").contains("/health/ready").contains("done");
+
+        Matcher demoBroker = Pattern.compile("on 127\\.0\\.0\\.1:(\\d+)").matcher(out);
+        assertThat(demoBroker.find()).isTrue();
+        int port = Integer.parseInt(demoBroker.group(1));
+        assertThatThrownBy(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            }
+        }).as("the demo's broker is gone").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void everyCommandStartsFromTheJarAndPrintsItsHelp() throws Exception {
+        for (String command : new CommandLine(new CrimecastCli()).getSubcommands().keySet()) {
+            if (command.equals("help")) {
+                continue;
+            }
+            JarProcess.Finished help = JarProcess.run(dir.resolve("logs"), START, command, "--help");
+            assertThat(help.exitCode()).as("%s --help:%n%s", command, help.output()).isZero();
+            assertThat(help.output()).as("%s --help", command).contains("Usage: crimecast " + command);
+        }
+    }
+
+    /** The monthly file's rows up to {@link #LAST_REPLAYED_DAY}, plus one sentinel incident two days later. */
+    private static Path writeSlice(Path target) throws Exception {
+        try (var in = new InputStreamReader(new GZIPInputStream(Files.newInputStream(monthlyFile())), StandardCharsets.UTF_8);
+             Writer out = Files.newBufferedWriter(target)) {
+            var rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+            List<String> header = rows.getHeaderNames();
+            try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
+                for (CSVRecord row : rows) {
+                    if (!LocalDate.parse(row.get("dispatch_date")).isAfter(LAST_REPLAYED_DAY)) {
+                        printer.printRecord(row.values());
+                    }
+                }
+                Map<String, String> sentinel = Map.of("objectid", "sentinel", "dispatch_date_time", "2021-03-09 16:00:00+00",
+                        "dispatch_date", "2021-03-09", "point_x", "-75.1652", "point_y", "39.9526", "text_general_code", "Thefts");
+                printer.printRecord(header.stream().map(h -> sentinel.getOrDefault(h, "")).toList());
+            }
+        }
+        return target;
+    }
+
+    private static Path monthlyFile() throws Exception {
+        return Path.of(CommandLineIT.class.getResource("/data/incidents_2021_03.csv.gz").toURI());
+    }
+
+    /** Counts the original file by its own local-date column and WGS84 point, without the replay reader or the topology. */
+    private static Map<String, Integer> independentCount(Grid grid) throws Exception {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (LocalDate d = FIRST_DAY; !d.isAfter(LAST_CLOSED_DAY); d = d.plusDays(1)) {
+            for (int c = 0; c < grid.cellCount(); c++) {
+                counts.put("phl-street/" + c + "/" + d, 0);
+            }
+        }
+        try (var reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(monthlyFile())), StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (row.get("point_x").isEmpty() || LocalDate.parse(row.get("dispatch_date")).isAfter(LAST_REPLAYED_DAY)) {
+                    continue;
+                }
+                grid.locateLatLon(Double.parseDouble(row.get("point_y")), Double.parseDouble(row.get("point_x"))).ifPresent(cell ->
+                        counts.merge("phl-street/" + cell.id() + "/" + row.get("dispatch_date"), 1, Integer::sum));
+            }
+        }
+        return counts;
+    }
+
+    /** The latest count of every cell-day on cell-daily-counts, once every day up to {@link #LAST_CLOSED_DAY} has closed. */
+    private static Map<String, Integer> closedDayCounts(Grid grid) {
+        int expectedRecords = (int) (LAST_CLOSED_DAY.toEpochDay() - FIRST_DAY.toEpochDay() + 1) * grid.cellCount();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "cli-it-" + System.nanoTime());
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Integer> latest = new TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("cell-daily-counts"));
+            long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (latest.size() < expectedRecords && System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        JsonNode v = json.readTree(r.value());
+                        assertThat(v.get("region").asText()).isEqualTo("phl-street");
+                        latest.put(r.key(), v.get("count").asInt());
+                    } catch (IOException e) {
+                        throw new AssertionError("unreadable count record " + r.value(), e);
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+
+    private static void awaitHttp200(String url, JarProcess process) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long end = System.nanoTime() + START.toNanos();
+        int status = -1;
+        while (System.nanoTime() < end && process.isAlive()) {
+            try {
+                status = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the server is not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(url + " answered " + status + ", not 200:\n" + process.output());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
