@@ -21,7 +21,7 @@ public final class CrimecastCli {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CrimecastCli());
         // Bad input gets a one-line error and the usage, not a stack trace.
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

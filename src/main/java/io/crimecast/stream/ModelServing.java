@@ -3,8 +3,6 @@ package io.crimecast.stream;
 import io.crimecast.grid.Grid;
 import io.crimecast.model.BundleException;
 import io.crimecast.model.CombinedForecaster;
-import io.crimecast.model.DayHistory;
-import io.crimecast.model.Forecast;
 import io.crimecast.model.Forecaster;
 import io.crimecast.model.ForecasterSource;
 import io.crimecast.model.ModelBundle;
@@ -68,54 +66,7 @@ final class ModelServing implements ForecasterSource {
         Forecaster countForecaster = counts == null ? baseline : counts.forecaster();
         Forecaster served = hotspots == null ? countForecaster : new CombinedForecaster(countForecaster, hotspots.forecaster());
         metrics.modelInUse(grid.region(), served.version());
-        return served == baseline ? baseline : new FallingBack(served);
-    }
-
-    /** A network that fails at forecast time must not stop the topology: that day is forecast by the baseline. */
-    private final class FallingBack implements Forecaster {
-        private final Forecaster model;
-
-        FallingBack(Forecaster model) {
-            this.model = model;
-        }
-
-        @Override
-        public String version() {
-            return model.version();
-        }
-
-        @Override
-        public int historyDays() {
-            return Math.max(model.historyDays(), baseline.historyDays());
-        }
-
-        @Override
-        public Forecast forecast(Grid grid, DayHistory history) {
-            try {
-                Forecast f = model.forecast(grid, history);
-                if (!usable(f, grid.cellCount())) {
-                    throw new IllegalStateException("non-finite, negative or missing values for " + grid.cellCount() + " cells");
-                }
-                return f;
-            } catch (RuntimeException e) {
-                metrics.forecastFailed(grid.region(), model.version());
-                LOG.error("model {} failed to forecast {} after {}; the baseline forecasts it", model.version(), grid.region(), history.lastDay(), e);
-                return baseline.forecast(grid, history);
-            }
-        }
-
-        private static boolean usable(Forecast f, int cells) {
-            if (f.expected().length != cells || f.bin().length != cells || f.hotspotProbability().length != cells || f.hotspot().length != cells) {
-                return false;
-            }
-            for (int c = 0; c < cells; c++) {
-                double p = f.hotspotProbability()[c];
-                if (!(f.expected()[c] >= 0) || Double.isInfinite(f.expected()[c]) || !(p >= 0 && p <= 1)) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        return served == baseline ? baseline : new FallbackForecaster(served, baseline, metrics);
     }
 
     private static Loaded newer(Loaded a, Loaded b) {
