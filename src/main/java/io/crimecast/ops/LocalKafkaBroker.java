@@ -16,6 +16,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -35,6 +37,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Formats {@code dataDir} if it is new and starts the broker; port 0 picks a free one. */
     public static LocalKafkaBroker start(int port, Path dataDir) {
+        return start(port, dataDir, "PLAINTEXT", new Properties(), List.of());
+    }
+
+    /**
+     * As {@link #start(int, Path)}, with a client listener of another security protocol (e.g. SASL_SSL, also used
+     * between brokers), broker settings laid over the defaults (certificates, SASL, an authorizer) and extra
+     * arguments for formatting the storage (e.g. {@code --add-scram} users, which must exist before the first start).
+     */
+    public static LocalKafkaBroker start(int port, Path dataDir, String clientProtocol, Properties overrides, List<String> formatArgs) {
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         try {
@@ -44,10 +55,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
             props.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-            props.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-            props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+            props.put("listeners", clientProtocol + "://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+            props.put("advertised.listeners", clientProtocol + "://" + HOST + ":" + brokerPort);
+            props.put("inter.broker.listener.name", clientProtocol);
             props.put("controller.listener.names", "CONTROLLER");
-            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("listener.security.protocol.map", clientProtocol + ":" + clientProtocol + ",CONTROLLER:PLAINTEXT");
             props.put("log.dirs", logs.toString());
             props.put("offsets.topic.replication.factor", "1");
             props.put("transaction.state.log.replication.factor", "1");
@@ -59,8 +71,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
             // Room for model bundles on the model-weights topic (its max.message.bytes is set per topic).
             props.put("message.max.bytes", "16777216");
             props.put("replica.fetch.max.bytes", "16777216");
+            props.putAll(overrides);
             if (!Files.exists(logs.resolve("meta.properties"))) {
-                format(props, dataDir);
+                format(props, dataDir, formatArgs);
             }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
@@ -70,14 +83,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void format(Properties props, Path dataDir) throws IOException {
+    private static void format(Properties props, Path dataDir, List<String> extraArgs) throws IOException {
         Path file = dataDir.resolve("server.properties");
         try (Writer w = Files.newBufferedWriter(file)) {
             props.store(w, "CrimeCast local broker");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()));
+        args.addAll(extraArgs);
+        int rc = StorageTool.execute(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("formatting the broker's storage failed: " + out.toString(StandardCharsets.UTF_8));
         }

@@ -24,12 +24,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +72,7 @@ class CommandLineIT {
 
     @BeforeAll
     static void startBrokerAndWriteInputs() throws Exception {
-        broker = JarProcess.start(dir.resolve("logs"), "broker", "--port", Integer.toString(freePort()), "--data-dir",
+        broker = JarProcess.start(dir.resolve("logs"), "broker", "--port", Integer.toString(JarProcess.freeLoopbackPort()), "--data-dir",
                 dir.resolve("kafka").toString());
         bootstrap = broker.awaitOutput("listening on (127\\.0\\.0\\.1:\\d+)", START).group(1);
         region = Files.writeString(dir.resolve("phl-street.yaml"), REGION_FILE);
@@ -104,12 +99,12 @@ class CommandLineIT {
 
         Grid grid = new Grid(Regions.load(region.toString()));
         Path stateDir = dir.resolve("state");
-        int httpPort = freePort();
+        int httpPort = JarProcess.freeLoopbackPort();
         try (JarProcess run = JarProcess.start(dir.resolve("logs"), "run", "--region", region.toString(), "--bootstrap", bootstrap,
                 "--state-dir", stateDir.toString(), "--http-port", Integer.toString(httpPort))) {
             Matcher shape = run.awaitOutput("region phl-street: (\\d+) x (\\d+) cells of 2500 m", START);
             assertThat(Integer.parseInt(shape.group(1)) * Integer.parseInt(shape.group(2))).isEqualTo(grid.cellCount());
-            awaitHttp200("http://127.0.0.1:" + httpPort + "/health/ready", run);
+            run.awaitHttp200("http://127.0.0.1:" + httpPort + "/health/ready", START);
 
             JarProcess.Finished replay = JarProcess.run(dir.resolve("logs"), START, "replay", "--region", region.toString(),
                     "--format", "philadelphia", slice.toString(), "--bootstrap", bootstrap);
@@ -251,29 +246,5 @@ class CommandLineIT {
             }
         }
         return latest;
-    }
-
-    private static void awaitHttp200(String url, JarProcess process) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long end = System.nanoTime() + START.toNanos();
-        int status = -1;
-        while (System.nanoTime() < end && process.isAlive()) {
-            try {
-                status = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the server is not up yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(url + " answered " + status + ", not 200:\n" + process.output());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -2,6 +2,12 @@ package io.crimecast.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +87,33 @@ final class JarProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError(args + " did not print /" + regex + "/ within " + limit + ":\n" + output());
+    }
+
+    /** Waits until {@code url} answers 200 (e.g. /health/ready); fails when the process ends first or time runs out. */
+    void awaitHttp200(String url, Duration limit) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long end = System.nanoTime() + limit.toNanos();
+        int status = -1;
+        while (System.nanoTime() < end && process.isAlive()) {
+            try {
+                status = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(url + " answered " + status + ", not 200:\n" + output());
+    }
+
+    static int freeLoopbackPort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     boolean isAlive() {
