@@ -1,19 +1,10 @@
 package io.crimecast.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crimecast.cli.CrimecastCli;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,11 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +21,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,7 +44,7 @@ class CommandLineIT {
             grace: PT6H
             hotspot: {topPercent: 5}
             """;
-    private static final LocalDate FIRST_DAY = LocalDate.of(2021, 2, 28); // the monthly file starts on 02-28's evening
+    private static final LocalDate FIRST_DAY = PhiladelphiaMonth.FIRST_DAY;
     private static final LocalDate LAST_REPLAYED_DAY = LocalDate.of(2021, 3, 7);
     /** A sentinel on 03-09 closes 03-08 too (no incidents replayed that day: a day of zeros). */
     private static final LocalDate LAST_CLOSED_DAY = LocalDate.of(2021, 3, 8);
@@ -76,7 +62,7 @@ class CommandLineIT {
                 dir.resolve("kafka").toString());
         bootstrap = broker.awaitOutput("listening on (127\\.0\\.0\\.1:\\d+)", START).group(1);
         region = Files.writeString(dir.resolve("phl-street.yaml"), REGION_FILE);
-        slice = writeSlice(dir.resolve("philadelphia-slice.csv"));
+        slice = PhiladelphiaMonth.slice(FIRST_DAY, LAST_REPLAYED_DAY, "2021-03-09 16:00:00+00", dir.resolve("philadelphia-slice.csv"));
     }
 
     @AfterAll
@@ -110,8 +96,12 @@ class CommandLineIT {
                     "--format", "philadelphia", slice.toString(), "--bootstrap", bootstrap);
             assertThat(replay.exitCode()).as(replay.output()).isZero();
 
-            Map<String, Integer> counted = closedDayCounts(grid);
-            assertThat(counted).isEqualTo(independentCount(grid));
+            Map<String, Integer> expected = PhiladelphiaMonth.independentCount(grid, FIRST_DAY, LAST_CLOSED_DAY, FIRST_DAY, LAST_REPLAYED_DAY);
+            List<PhiladelphiaMonth.CountRecord> records = PhiladelphiaMonth.readCounts(bootstrap, new Properties(),
+                    r -> PhiladelphiaMonth.latest(r).size() >= expected.size());
+            assertThat(records).extracting(PhiladelphiaMonth.CountRecord::region).containsOnly("phl-street");
+            Map<String, Integer> counted = PhiladelphiaMonth.latest(records);
+            assertThat(counted).isEqualTo(expected);
             assertThat(counted.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(2_000);
 
             assertThat(run.terminate(Duration.ofSeconds(90))).as("run's exit code on SIGTERM:\n%s", run.output()).isZero();
@@ -174,77 +164,5 @@ class CommandLineIT {
             assertThat(help.exitCode()).as("%s --help:%n%s", command, help.output()).isZero();
             assertThat(help.output()).as("%s --help", command).contains("Usage: crimecast " + command);
         }
-    }
-
-    /** The monthly file's rows up to {@link #LAST_REPLAYED_DAY}, plus one sentinel incident two days later. */
-    private static Path writeSlice(Path target) throws Exception {
-        try (var in = new InputStreamReader(new GZIPInputStream(Files.newInputStream(monthlyFile())), StandardCharsets.UTF_8);
-             Writer out = Files.newBufferedWriter(target)) {
-            var rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            List<String> header = rows.getHeaderNames();
-            try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
-                for (CSVRecord row : rows) {
-                    if (!LocalDate.parse(row.get("dispatch_date")).isAfter(LAST_REPLAYED_DAY)) {
-                        printer.printRecord(row.values());
-                    }
-                }
-                Map<String, String> sentinel = Map.of("objectid", "sentinel", "dispatch_date_time", "2021-03-09 16:00:00+00",
-                        "dispatch_date", "2021-03-09", "point_x", "-75.1652", "point_y", "39.9526", "text_general_code", "Thefts");
-                printer.printRecord(header.stream().map(h -> sentinel.getOrDefault(h, "")).toList());
-            }
-        }
-        return target;
-    }
-
-    private static Path monthlyFile() throws Exception {
-        return Path.of(CommandLineIT.class.getResource("/data/incidents_2021_03.csv.gz").toURI());
-    }
-
-    /** Counts the original file by its own local-date column and WGS84 point, without the replay reader or the topology. */
-    private static Map<String, Integer> independentCount(Grid grid) throws Exception {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (LocalDate d = FIRST_DAY; !d.isAfter(LAST_CLOSED_DAY); d = d.plusDays(1)) {
-            for (int c = 0; c < grid.cellCount(); c++) {
-                counts.put("phl-street/" + c + "/" + d, 0);
-            }
-        }
-        try (var reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(monthlyFile())), StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                if (row.get("point_x").isEmpty() || LocalDate.parse(row.get("dispatch_date")).isAfter(LAST_REPLAYED_DAY)) {
-                    continue;
-                }
-                grid.locateLatLon(Double.parseDouble(row.get("point_y")), Double.parseDouble(row.get("point_x"))).ifPresent(cell ->
-                        counts.merge("phl-street/" + cell.id() + "/" + row.get("dispatch_date"), 1, Integer::sum));
-            }
-        }
-        return counts;
-    }
-
-    /** The latest count of every cell-day on cell-daily-counts, once every day up to {@link #LAST_CLOSED_DAY} has closed. */
-    private static Map<String, Integer> closedDayCounts(Grid grid) {
-        int expectedRecords = (int) (LAST_CLOSED_DAY.toEpochDay() - FIRST_DAY.toEpochDay() + 1) * grid.cellCount();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "cli-it-" + System.nanoTime());
-        ObjectMapper json = new ObjectMapper();
-        Map<String, Integer> latest = new TreeMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("cell-daily-counts"));
-            long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (latest.size() < expectedRecords && System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        JsonNode v = json.readTree(r.value());
-                        assertThat(v.get("region").asText()).isEqualTo("phl-street");
-                        latest.put(r.key(), v.get("count").asInt());
-                    } catch (IOException e) {
-                        throw new AssertionError("unreadable count record " + r.value(), e);
-                    }
-                }
-            }
-        }
-        return latest;
     }
 }

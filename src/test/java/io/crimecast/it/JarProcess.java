@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,11 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts the command; stdout and stderr both go to {@code logDir/<command>-<n>.log}. */
     static JarProcess start(Path logDir, String... args) {
+        return start(logDir, Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with these environment variables added. */
+    static JarProcess start(Path logDir, Map<String, String> env, String... args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the process tests after `mvn package` (mvn verify does)");
         }
@@ -48,6 +54,7 @@ final class JarProcess implements AutoCloseable {
             Path output = Files.createTempFile(logDir, args[0] + "-", ".log");
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             pb.environment().put("OMP_NUM_THREADS", "1");
+            pb.environment().putAll(env);
             return new JarProcess(List.of(args), output, pb.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,6 +131,11 @@ final class JarProcess implements AutoCloseable {
     int terminate(Duration limit) throws InterruptedException {
         process.destroy();
         return awaitExit(limit);
+    }
+
+    /** SIGKILL: no shutdown of any kind, as when a node dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     int awaitExit(Duration limit) throws InterruptedException {

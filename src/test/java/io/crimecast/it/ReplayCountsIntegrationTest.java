@@ -15,15 +15,10 @@ import io.crimecast.stream.ForecasterFactory;
 import io.crimecast.stream.StreamApp;
 import io.crimecast.stream.TopicNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,15 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instance with an empty state directory takes over (state restored from changelogs, nothing lost or doubled).
  */
 class ReplayCountsIntegrationTest extends KafkaTestSupport {
-    private static final LocalDate FIRST_DAY = LocalDate.of(2021, 2, 28); // the file starts in the evening of 02-28
-    private static final LocalDate LAST_DAY = LocalDate.of(2021, 3, 31);
+    private static final LocalDate FIRST_DAY = PhiladelphiaMonth.FIRST_DAY;
+    private static final LocalDate LAST_DAY = PhiladelphiaMonth.LAST_DAY;
 
 
     @Test
     void closedDayCountsEqualAnIndependentCountAcrossAStopAndRestart() throws Exception {
         Grid grid = new Grid(Regions.load("philadelphia"));
-        Path csv = Path.of(getClass().getResource("/data/incidents_2021_03.csv.gz").toURI());
-        Map<String, Integer> expected = independentCount(grid, csv);
+        Path csv = PhiladelphiaMonth.file();
 
         IncidentFileReader.ReadResult read = new IncidentFileReader(grid.spec(), ColumnMapping.PHILADELPHIA).read(List.of(csv));
         List<IncidentFileReader.TimedIncident> all = new ArrayList<>(read.incidents());
@@ -91,14 +84,7 @@ class ReplayCountsIntegrationTest extends KafkaTestSupport {
             }
         }
         assertThat(closes.values()).as("each cell-day closes exactly once").containsOnly(1);
-        Map<String, Integer> expectedAllCells = new TreeMap<>();
-        for (LocalDate d = FIRST_DAY; !d.isAfter(LAST_DAY); d = d.plusDays(1)) {
-            for (int c = 0; c < grid.cellCount(); c++) {
-                String key = "philadelphia/" + c + "/" + d;
-                expectedAllCells.put(key, expected.getOrDefault(key, 0));
-            }
-        }
-        assertThat(latest).isEqualTo(expectedAllCells);
+        assertThat(latest).isEqualTo(PhiladelphiaMonth.independentCount(grid, FIRST_DAY, LAST_DAY, FIRST_DAY, LAST_DAY));
         assertThat(latest.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(10_000);
     }
 
@@ -112,22 +98,5 @@ class ReplayCountsIntegrationTest extends KafkaTestSupport {
                 CrimecastConfig.ENV_STATE_DIR, stateDir.toString(), CrimecastConfig.ENV_APPLICATION_ID, "it-replay-counts"));
         return new StreamApp(config, List.of(new Grid(Regions.load("philadelphia"))),
                 ForecasterFactory.serving(new MovingAverageForecaster(28), null, metrics), metrics);
-    }
-
-    /** Counts the CSV by its own local-date column and WGS84 point, without the replay reader or the topology. */
-    private static Map<String, Integer> independentCount(Grid grid, Path csv) throws Exception {
-        Map<String, Integer> counts = new HashMap<>();
-        try (var reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(csv)), StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                if (row.get("point_x").isEmpty()) {
-                    continue;
-                }
-                double lon = Double.parseDouble(row.get("point_x"));
-                double lat = Double.parseDouble(row.get("point_y"));
-                grid.locateLatLon(lat, lon).ifPresent(cell ->
-                        counts.merge("philadelphia/" + cell.id() + "/" + row.get("dispatch_date"), 1, Integer::sum));
-            }
-        }
-        return counts;
     }
 }
