@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RegionSpec spec = Regions.load(region);
-        IncidentFileReader.ReadResult read = new IncidentFileReader(spec, files.mapping()).read(paths);
+        IncidentFileReader.ReadResult read = files.reader(spec).read(paths);
         Path work = Files.createTempDirectory("crimecast-bench-");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
             TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
