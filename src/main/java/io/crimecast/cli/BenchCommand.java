@@ -31,10 +31,10 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     CsvMappingOptions files;
 
-    @Option(names = "--region", required = true, description = "Region name or region file")
+    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
     String region;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Stream threads (default ${DEFAULT-VALUE})")
     int threads;
 
     @Parameters(arity = "1..*", paramLabel = "FILES")
