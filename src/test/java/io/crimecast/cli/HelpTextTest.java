@@ -15,7 +15,12 @@ class HelpTextTest {
 
     @Test
     void noCommandShowsPicocliPlaceholders() {
-        commands().forEach((name, cmd) -> assertThat(cmd.getUsageMessage()).as(name).doesNotContainPattern("<[A-Za-z]+>"));
+        commands().forEach(HelpTextTest::assertNoPlaceholders);
+    }
+
+    private static void assertNoPlaceholders(String name, CommandLine cmd) {
+        assertThat(cmd.getUsageMessage()).as(name).doesNotContainPattern("<[A-Za-z]+>");
+        cmd.getSubcommands().forEach((sub, subCmd) -> assertNoPlaceholders(name + " " + sub, subCmd));
     }
 
     @Test
