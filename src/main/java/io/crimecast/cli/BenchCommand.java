@@ -31,10 +31,10 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     CsvMappingOptions files;
 
-    @Option(names = "--region", required = true, description = "Region name or region file")
+    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
     String region;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Stream threads (default ${DEFAULT-VALUE})")
     int threads;
 
     @Parameters(arity = "1..*", paramLabel = "FILES")
@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RegionSpec spec = Regions.load(region);
-        IncidentFileReader.ReadResult read = new IncidentFileReader(spec, files.mapping()).read(paths);
+        IncidentFileReader.ReadResult read = files.reader(spec).read(paths);
         Path work = Files.createTempDirectory("crimecast-bench-");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
             TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);

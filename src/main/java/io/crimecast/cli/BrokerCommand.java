@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = "Run a single-node KRaft broker (Apache Kafka's own server) on 127.0.0.1 until SIGTERM or Ctrl-C (exit code 0).")
 final class BrokerCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "9092", description = "Listener port (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "9092", paramLabel = "PORT", description = "Listener port (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "kafka-data", description = "Log and metadata directory (default ${DEFAULT-VALUE})")
+    @Option(names = "--data-dir", defaultValue = "kafka-data", paramLabel = "DIR", description = "Log and metadata directory (default ${DEFAULT-VALUE})")
     Path dataDir;
 
     @Override

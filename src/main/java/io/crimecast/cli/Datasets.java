@@ -13,7 +13,7 @@ final class Datasets {
     }
 
     static CountMatrix fromFiles(Grid grid, CsvMappingOptions files, List<Path> paths) {
-        IncidentFileReader.ReadResult read = new IncidentFileReader(grid.spec(), files.mapping()).read(paths);
+        IncidentFileReader.ReadResult read = files.reader(grid.spec()).read(paths);
         return CountMatrix.fromIncidents(grid, read.incidents());
     }
 }

@@ -54,16 +54,16 @@ final class DemoCommand implements Callable<Integer> {
     private static final Duration TRAINING_SPAN = Duration.ofDays(730);
     private static final int PATIENCE = 3;
 
-    @Option(names = "--region", defaultValue = "philadelphia", description = "philadelphia or portland (default ${DEFAULT-VALUE})")
+    @Option(names = "--region", defaultValue = "philadelphia", paramLabel = "philadelphia|portland", description = "philadelphia or portland (default ${DEFAULT-VALUE})")
     String region;
 
-    @Option(names = "--replay-days", defaultValue = "120", description = "Replay the last N days of the bundled data (default ${DEFAULT-VALUE})")
+    @Option(names = "--replay-days", defaultValue = "120", paramLabel = "N", description = "Replay the last N days of the bundled data (default ${DEFAULT-VALUE})")
     int replayDays;
 
-    @Option(names = "--http-port", defaultValue = "0", description = "Metrics and health port (default: a free one)")
+    @Option(names = "--http-port", defaultValue = "0", paramLabel = "PORT", description = "Metrics and health port (default: a free one)")
     int httpPort;
 
-    @Option(names = "--train-epochs", defaultValue = "10", description = "At most this many training epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--train-epochs", defaultValue = "10", paramLabel = "N", description = "At most this many training epochs (default ${DEFAULT-VALUE})")
     int trainEpochs;
 
     @Option(names = "--keep-running", description = "Stay up after the replay (Ctrl-C stops)")

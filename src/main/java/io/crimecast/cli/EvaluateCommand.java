@@ -30,7 +30,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CsvMappingOptions files;
 
-    @Option(names = "--region", required = true, description = "Region name or region file")
+    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
     String region;
 
     @Option(names = "--test-from", required = true, paramLabel = "YYYY-MM-DD", description = "First test day")
@@ -39,21 +39,23 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--test-to", paramLabel = "YYYY-MM-DD", description = "Last test day (default: the last day of the data)")
     LocalDate testTo;
 
-    @Option(names = "--models", defaultValue = "all", paramLabel = "all|m1,m2",
+    @Option(names = {"--models", "--model"}, defaultValue = "all", paramLabel = "all|m1,m2",
             description = "Networks to train: lstm, gru, rnn, cnn-lstm, spatio-lstm (default ${DEFAULT-VALUE}); baselines always run")
     String models;
 
-    @Option(names = "--hotspot-step-days", defaultValue = "1",
+    @Option(names = "--hotspot-step-days", defaultValue = "1", paramLabel = "1|30",
             description = "Days per step of the hotspot classifier: 1 (daily, 28 steps) or 30 (the paper's months, 6 steps); default ${DEFAULT-VALUE}")
     int hotspotStepDays;
 
-    @Option(names = "--max-epochs", description = "Upper bound on each network's epochs (early stopping usually ends sooner)")
+    @Option(names = "--max-epochs", paramLabel = "N",
+            description = "Upper bound on each network's epochs (default " + TrainSettings.DEFAULT_MAX_EPOCHS + " for count networks, "
+                    + HotspotSettings.DEFAULT_MAX_EPOCHS + " for spatio-lstm; early stopping usually ends sooner)")
     Integer maxEpochs;
 
     @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE})")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "FILES")
+    @Parameters(arity = "1..*", paramLabel = "FILES", description = "Incident files (.csv or .csv.gz)")
     List<Path> paths;
 
     @Override

@@ -29,8 +29,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "full: as fast as possible; Nx: event time N times faster than real time (default ${DEFAULT-VALUE})")
     String speed;
 
-    @Option(names = "--topic", defaultValue = "incidents", description = "Target topic (default ${DEFAULT-VALUE})")
+    @Option(names = "--topic", defaultValue = "incidents", paramLabel = "TOPIC", description = "Target topic (default ${DEFAULT-VALUE})")
     String topic;
+
+    @Option(names = "--allow-skips", description = "Publish the usable rows even when more than half the rows cannot be used")
+    boolean allowSkips;
 
     @Parameters(arity = "1..*", paramLabel = "FILES", description = "Incident files")
     List<Path> paths;
@@ -41,8 +44,15 @@ final class ReplayCommand implements Callable<Integer> {
         double factor = parseSpeed(speed);
         var config = kafka.config();
         Progress progress = Progress.toTerminal();
-        IncidentFileReader.ReadResult read = new IncidentFileReader(spec, files.mapping()).read(paths);
-        progress.line("read %,d rows from %d file(s); %,d usable", read.rowsRead(), paths.size(), read.incidents().size());
+        IncidentFileReader.ReadResult read = files.reader(spec).read(paths);
+        progress.line("read %,d rows from %d file(s); %,d usable%s", read.rowsRead(), paths.size(), read.incidents().size(),
+                read.skipped().isEmpty() ? "" : "; skipped:");
+        SkipSummary.lines(read).forEach(l -> progress.line("%s", l));
+        if (SkipSummary.mostSkipped(read) && !allowSkips) {
+            System.err.printf("error: %,d of %,d rows cannot be used (reasons above); nothing published. `crimecast check` with the same"
+                    + " flags shows more; --allow-skips publishes the %,d usable rows anyway%n", read.skippedTotal(), read.rowsRead(), read.incidents().size());
+            return 2;
+        }
         long started = System.nanoTime();
         long sent;
         try (IncidentPublisher publisher = new IncidentPublisher(config.clientProperties(), config.bootstrapServers(), topic)) {
@@ -51,8 +61,8 @@ final class ReplayCommand implements Callable<Integer> {
                     n -> progress.update("published %,d / %,d", n, total));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        progress.line("read %,d, published %,d to %s in %.1f s (%,.0f/s), skipped %,d%s", read.rowsRead(), sent, topic,
-                seconds, sent / Math.max(seconds, 1e-9), read.skippedTotal(), read.skipped().isEmpty() ? "" : " " + read.skipped());
+        progress.line("read %,d, published %,d to %s in %.1f s (%,.0f/s), skipped %,d", read.rowsRead(), sent, topic,
+                seconds, sent / Math.max(seconds, 1e-9), read.skippedTotal());
         return 0;
     }
 

@@ -15,7 +15,12 @@ import java.util.concurrent.CompletableFuture;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the streaming app: validate, count, close days, forecast (exactly-once). SIGTERM or Ctrl-C stops it"
-                + " cleanly (state flushed, group left) with exit code 0; exit code 1 if the app fails.")
+                + " cleanly (state flushed, group left) with exit code 0; exit code 1 if the app fails.",
+        footer = {"%nAlso read from the environment:",
+                "  " + CrimecastConfig.ENV_STREAM_THREADS + "   stream threads per instance (default 1)",
+                "  " + CrimecastConfig.ENV_APPLICATION_ID + "   Kafka Streams application id: consumer group and state prefix (default crimecast)",
+                "  " + CrimecastConfig.ENV_HTTP_HOST + "        metrics and health address (default 127.0.0.1)",
+                "  " + CrimecastConfig.ENV_MODEL_SIGNING_KEY + " refuse model bundles not signed with this key"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;

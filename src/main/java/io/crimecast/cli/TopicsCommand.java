@@ -17,7 +17,7 @@ final class TopicsCommand {
         @Mixin
         KafkaOptions kafka;
 
-        @Option(names = "--replication-factor", defaultValue = "-1",
+        @Option(names = "--replication-factor", defaultValue = "-1", paramLabel = "N",
                 description = "Replicas per partition (default: the broker's default.replication.factor)")
         short replicationFactor;
 

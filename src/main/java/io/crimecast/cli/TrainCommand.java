@@ -44,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--region", required = true, description = "Region name or region file")
+    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
     String region;
 
     @Option(names = "--model", defaultValue = "lstm", paramLabel = "lstm|gru|rnn|cnn-lstm|spatio-lstm|all",
@@ -64,7 +64,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "With --publish: publish even if it does not beat the baseline")
     boolean force;
 
-    @Option(names = "--max-epochs", description = "Upper bound on epochs (early stopping usually ends sooner)")
+    @Option(names = "--max-epochs", paramLabel = "N",
+            description = "Upper bound on each network's epochs (default " + TrainSettings.DEFAULT_MAX_EPOCHS + " for count networks, "
+                    + HotspotSettings.DEFAULT_MAX_EPOCHS + " for spatio-lstm; early stopping usually ends sooner)")
     Integer maxEpochs;
 
     @Option(names = "--http-port", paramLabel = "PORT",
@@ -82,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
      * and kernel-density rankings; it beats them when its AUC is higher.
      */
     private Candidate trainHotspots(CountMatrix matrix, Progress progress) {
-        HotspotSettings settings = HotspotSettings.daily();
+        HotspotSettings settings = maxEpochs == null ? HotspotSettings.daily() : HotspotSettings.daily().withMaxEpochs(maxEpochs);
         LocalDate validationFrom = matrix.lastDay().minusDays(Math.round(matrix.days() * settings.validationShare()));
         HotspotEvaluation.Comparison c = HotspotEvaluation.compare(matrix, validationFrom, matrix.lastDay(), settings, s -> progress.line("%s", s));
         metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "model", c.rows().get(c.rows().size() - 1).auc());

@@ -17,6 +17,7 @@ import java.util.Properties;
  * variable for containers and Kubernetes. Command-line flags override them by overriding the variable, so both
  * take one path.
  *
+ * @param regions          the regions a serving node runs; empty unless CRIMECAST_REGIONS is set
  * @param clientProperties extra Kafka client settings (security etc.): a properties file, then CRIMECAST_KAFKA_*
  */
 public record CrimecastConfig(String bootstrapServers, List<String> regions, Path stateDir, String applicationId,
@@ -55,7 +56,8 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
         });
         return new CrimecastConfig(
                 env.getOrDefault(ENV_BOOTSTRAP, DEFAULT_BOOTSTRAP),
-                Arrays.stream(env.getOrDefault(ENV_REGIONS, "philadelphia").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                // No default region: serving a city nobody asked for would look like working.
+                Arrays.stream(env.getOrDefault(ENV_REGIONS, "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 Path.of(env.getOrDefault(ENV_STATE_DIR, "state")),
                 env.getOrDefault(ENV_APPLICATION_ID, "crimecast"),
                 env.getOrDefault(ENV_HTTP_HOST, "127.0.0.1"),

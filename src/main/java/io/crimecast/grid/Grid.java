@@ -5,8 +5,12 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
+import org.locationtech.proj4j.units.Unit;
+import org.locationtech.proj4j.units.Units;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The square-cell grid of a region. Cells are {@code cellSizeMeters} wide in metres and numbered row-major from
@@ -19,6 +23,7 @@ public final class Grid {
     private static final CoordinateReferenceSystem WGS84 = CRS_FACTORY.createFromName(RegionSpec.WGS84);
 
     private final RegionSpec spec;
+    private final CoordinateReferenceSystem crs;
     private final CoordinateTransform toPlane;     // region CRS -> planar grid coordinates (null: identity)
     private final CoordinateTransform wgs84ToCrs;  // lon/lat -> region CRS (null: identity)
     private final double metresPerPlaneUnit;
@@ -29,9 +34,10 @@ public final class Grid {
 
     public Grid(RegionSpec spec) {
         this.spec = spec;
-        CoordinateReferenceSystem crs = parseCrs(spec.crs());
+        this.crs = parseCrs(spec.crs());
         BoundingBox box = spec.bbox();
-        if (Boolean.TRUE.equals(crs.isGeographic())) {
+        checkBoxLooksLikeCrsUnits(box);
+        if (geographic()) {
             double lon0 = (box.minX() + box.maxX()) / 2;
             double lat0 = (box.minY() + box.maxY()) / 2;
             CoordinateReferenceSystem local = CRS_FACTORY.createFromParameters(spec.name() + "-grid",
@@ -43,35 +49,95 @@ public final class Grid {
             metresPerPlaneUnit = 1.0 / crs.getProjection().getFromMetres();
         }
         wgs84ToCrs = crs.getParameterString().equals(WGS84.getParameterString()) ? null : TRANSFORMS.createTransform(WGS84, crs);
-        // The plane envelope of the box: corners and edge midpoints cover the curvature of a geographic box.
-        double minPx = Double.POSITIVE_INFINITY, minPy = Double.POSITIVE_INFINITY;
-        double maxPx = Double.NEGATIVE_INFINITY, maxPy = Double.NEGATIVE_INFINITY;
-        double[] xs = {box.minX(), (box.minX() + box.maxX()) / 2, box.maxX()};
-        double[] ys = {box.minY(), (box.minY() + box.maxY()) / 2, box.maxY()};
-        for (double x : xs) {
-            for (double y : ys) {
-                ProjCoordinate p = toPlane(x, y);
-                minPx = Math.min(minPx, p.x);
-                maxPx = Math.max(maxPx, p.x);
-                minPy = Math.min(minPy, p.y);
-                maxPy = Math.max(maxPy, p.y);
-            }
-        }
-        planeMinX = minPx;
-        planeMinY = minPy;
+        // Corners and edge midpoints cover the curvature of a geographic box.
+        BoundingBox plane = envelope(toPlane, box);
+        planeMinX = plane.minX();
+        planeMinY = plane.minY();
         double cellUnits = spec.cellSizeMeters() / metresPerPlaneUnit;
-        cols = Math.max(1, (int) Math.ceil((maxPx - minPx) / cellUnits - 1e-9));
-        rows = Math.max(1, (int) Math.ceil((maxPy - minPy) / cellUnits - 1e-9));
+        // In doubles first: a tiny cell size would overflow int rows x cols.
+        double colsNeeded = Math.max(1, Math.ceil((plane.maxX() - plane.minX()) / cellUnits - 1e-9));
+        double rowsNeeded = Math.max(1, Math.ceil((plane.maxY() - plane.minY()) / cellUnits - 1e-9));
+        if (rowsNeeded * colsNeeded > spec.maxCells()) {
+            throw new IllegalArgumentException(("grid: %,.0f rows x %,.0f cols = %,.0f cells of %s m, over the limit of %,d cells;"
+                    + " use a larger cellSizeMeters, check the bbox, or raise maxCells in the region file")
+                    .formatted(rowsNeeded, colsNeeded, rowsNeeded * colsNeeded, spec.cellSizeMeters(), spec.maxCells()));
+        }
+        cols = (int) colsNeeded;
+        rows = (int) rowsNeeded;
     }
 
     static CoordinateReferenceSystem parseCrs(String crs) {
+        CoordinateReferenceSystem parsed;
         try {
-            return crs.matches("(?i)(EPSG|ESRI|NAD83|NAD27|WORLD):.*")
+            parsed = crs.matches("(?i)(EPSG|ESRI|NAD83|NAD27|WORLD):.*")
                     ? CRS_FACTORY.createFromName(crs.toUpperCase())
                     : CRS_FACTORY.createFromParameters("custom", crs);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("crs: cannot understand '" + crs + "' (an EPSG code such as EPSG:2913, or a PROJ.4 string): " + e.getMessage(), e);
         }
+        checkUnits(parsed);
+        return parsed;
+    }
+
+    /** proj4j reads units it does not know (+units=us-feet) as metres, silently; a wrong unit scales every cell. */
+    private static void checkUnits(CoordinateReferenceSystem crs) {
+        for (String parameter : crs.getParameters()) {
+            if (parameter.startsWith("+units=")) {
+                String given = parameter.substring("+units=".length());
+                boolean known = Arrays.stream(Units.units).anyMatch(u -> given.equals(u.abbreviation) || given.equals(u.name) || given.equals(u.plural));
+                if (!known) {
+                    throw new IllegalArgumentException("crs: unknown units '" + given + "'; PROJ units are "
+                            + Arrays.stream(Units.units).map(u -> u.abbreviation + " (" + u.plural + ")").collect(Collectors.joining(", ")));
+                }
+            }
+        }
+    }
+
+    /**
+     * Lon/lat numbers under a projected CRS give a one-cell grid, projected numbers under a geographic CRS a
+     * meaningless one; both are refused, with the box converted when that is possible.
+     */
+    private void checkBoxLooksLikeCrsUnits(BoundingBox box) {
+        boolean degrees = Math.abs(box.minX()) <= 180 && Math.abs(box.maxX()) <= 180 && Math.abs(box.minY()) <= 90 && Math.abs(box.maxY()) <= 90;
+        if (geographic() && !degrees) {
+            throw new IllegalArgumentException(("bbox: %s is not longitude/latitude, but crs %s is in degrees; give the box in degrees,"
+                    + " or set crs to the projection the numbers are in").formatted(box, spec.crs()));
+        }
+        if (!geographic() && degrees) {
+            BoundingBox converted = envelope(TRANSFORMS.createTransform(WGS84, crs), box);
+            throw new IllegalArgumentException(("bbox: %s looks like longitude/latitude, but crs %s is projected (in %s);"
+                    + " give the box in the CRS's units (read as longitude/latitude, it is about %s)").formatted(box, spec.crs(), unitName(), converted));
+        }
+    }
+
+    private String unitName() {
+        Unit unit = crs.getProjection().getUnits();
+        return unit == null ? "metres" : unit.plural;
+    }
+
+    public boolean geographic() {
+        return Boolean.TRUE.equals(crs.isGeographic());
+    }
+
+    /** The bounding box in WGS84 longitude (x) and latitude (y). */
+    public BoundingBox boxInLonLat() {
+        return wgs84ToCrs == null ? spec.bbox() : envelope(TRANSFORMS.createTransform(crs, WGS84), spec.bbox());
+    }
+
+    /** The envelope of a box's corners and edge midpoints after a transform. */
+    private static BoundingBox envelope(CoordinateTransform transform, BoundingBox box) {
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (double x : new double[]{box.minX(), (box.minX() + box.maxX()) / 2, box.maxX()}) {
+            for (double y : new double[]{box.minY(), (box.minY() + box.maxY()) / 2, box.maxY()}) {
+                ProjCoordinate p = transform == null ? new ProjCoordinate(x, y) : transform.transform(new ProjCoordinate(x, y), new ProjCoordinate());
+                minX = Math.min(minX, p.x);
+                maxX = Math.max(maxX, p.x);
+                minY = Math.min(minY, p.y);
+                maxY = Math.max(maxY, p.y);
+            }
+        }
+        return new BoundingBox(minX, minY, maxX, maxY);
     }
 
     public RegionSpec spec() {

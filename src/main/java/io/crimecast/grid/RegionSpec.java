@@ -11,12 +11,16 @@ import java.util.Objects;
  * @param retention how long a closed day still accepts late incidents (as corrections); default 30 days
  * @param earliest  incidents before this local date are refused as impossible (a placeholder date such as
  *                  1970-01-01 would otherwise open decades of empty days); default 2000-01-01
+ * @param maxCells  the most cells the grid may have; default 2,000,000 (a typo in the box or the cell size
+ *                  otherwise asks for millions of cells and every closed day writes a record per cell)
  */
 public record RegionSpec(String name, String crs, BoundingBox bbox, double cellSizeMeters, ZoneId timeZone,
-                         Duration grace, HotspotRule hotspot, Duration retention, LocalDate earliest) {
+                         Duration grace, HotspotRule hotspot, Duration retention, LocalDate earliest,
+                         Integer maxCells) {
     public static final String WGS84 = "EPSG:4326";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final LocalDate DEFAULT_EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final int DEFAULT_MAX_CELLS = 2_000_000;
 
     public RegionSpec {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_.-]+")) {
@@ -35,6 +39,10 @@ public record RegionSpec(String name, String crs, BoundingBox bbox, double cellS
         Objects.requireNonNull(hotspot, "hotspot: required ({topPercent: K} or {minCount: N})");
         retention = retention == null ? DEFAULT_RETENTION : retention;
         earliest = earliest == null ? DEFAULT_EARLIEST : earliest;
+        maxCells = maxCells == null ? DEFAULT_MAX_CELLS : maxCells;
+        if (maxCells < 1) {
+            throw new IllegalArgumentException("maxCells must be at least 1, was " + maxCells);
+        }
         if (retention.compareTo(grace) < 0) {
             throw new IllegalArgumentException("retention (" + retention + ") must be at least the grace period (" + grace + ")");
         }

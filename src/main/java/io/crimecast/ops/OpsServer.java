@@ -2,11 +2,13 @@ package io.crimecast.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.crimecast.config.CrimecastConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
@@ -34,6 +36,8 @@ public final class OpsServer implements AutoCloseable {
             }));
             server.start();
             return new OpsServer(server);
+        } catch (BindException e) {
+            throw new IllegalArgumentException("port " + port + " is in use (set --http-port or " + CrimecastConfig.ENV_HTTP_PORT + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics and health on " + host + ":" + port, e);
         }

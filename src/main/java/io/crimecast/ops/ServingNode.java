@@ -24,6 +24,9 @@ public final class ServingNode implements AutoCloseable {
     private final OpsServer http;
 
     public ServingNode(CrimecastConfig config) {
+        if (config.regions().isEmpty()) {
+            throw new IllegalArgumentException("no region: give --region or set " + CrimecastConfig.ENV_REGIONS);
+        }
         NativeThreads.limitUnlessConfigured();
         grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
         new JvmMemoryMetrics().bindTo(registry);

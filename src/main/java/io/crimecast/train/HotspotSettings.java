@@ -19,6 +19,8 @@ package io.crimecast.train;
 public record HotspotSettings(int stepDays, int steps, long seed, int maxEpochs, int patience, int batchSize,
                               int lstmUnits, double learningRate, double positiveWeight, double validationShare,
                               double kdeBandwidthCells, boolean activeCellsOnly) {
+    public static final int DEFAULT_MAX_EPOCHS = 30;
+
     public HotspotSettings {
         if (stepDays < 1 || steps < 1 || maxEpochs < 1 || patience < 1 || batchSize < 1 || lstmUnits < 1) {
             throw new IllegalArgumentException("stepDays, steps, maxEpochs, patience, batchSize and lstmUnits must be at least 1");
@@ -30,12 +32,12 @@ public record HotspotSettings(int stepDays, int steps, long seed, int maxEpochs,
 
     /** The paper's protocol: 30-day steps, 6 of them. */
     public static HotspotSettings monthly() {
-        return new HotspotSettings(30, 6, 42, 30, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
+        return new HotspotSettings(30, 6, 42, DEFAULT_MAX_EPOCHS, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
     }
 
     /** Daily hotspots: 1-day steps, four weeks of history. */
     public static HotspotSettings daily() {
-        return new HotspotSettings(1, 28, 42, 30, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
+        return new HotspotSettings(1, 28, 42, DEFAULT_MAX_EPOCHS, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
     }
 
     public HotspotSettings withMaxEpochs(int epochs) {

@@ -11,6 +11,8 @@ import io.crimecast.model.Normalisation;
  */
 public record TrainSettings(int window, Normalisation normalisation, int hidden, int batchSize, double learningRate,
                             int maxEpochs, int patience, double validationShare, long seed) {
+    public static final int DEFAULT_MAX_EPOCHS = 40;
+
     public TrainSettings {
         if (hidden < 1 || batchSize < 1 || maxEpochs < 1 || patience < 1) {
             throw new IllegalArgumentException("hidden, batchSize, maxEpochs and patience must be positive");
@@ -22,7 +24,7 @@ public record TrainSettings(int window, Normalisation normalisation, int hidden,
     }
 
     public static TrainSettings defaults() {
-        return new TrainSettings(8, Normalisation.TRAILING_RATIO, 64, 64, 1e-3, 40, 5, 0.15, 42);
+        return new TrainSettings(8, Normalisation.TRAILING_RATIO, 64, 64, 1e-3, DEFAULT_MAX_EPOCHS, 5, 0.15, 42);
     }
 
     public CountFeatures features() {

@@ -100,6 +100,14 @@ class GridTest {
             "bbox: {minX: 2, minY: 0, maxX: 1, maxY: 1}  | min must be below max",
             "timeZone: Mars/Olympus                      | Mars/Olympus",
             "grace: -PT1H                                | grace must not be negative",
+            "grace: 6h                                   | grace in ",
+            "grace: 6h                                   | '6h' is not an ISO-8601 duration; write one such as PT6H",
+            "timeZone: CST                               | timeZone in ",
+            "timeZone: CST                               | 'CST' is not an IANA time zone; use one such as America/Chicago",
+            "earliest: yesterday                         | write YYYY-MM-DD",
+            "hotspot: {topPercent: 5, minCont: 3}        | unknown key 'hotspot.minCont'",
+            "hotspot: {topPercent: 5, minCont: 3}        | (did you mean 'hotspot.minCount'?)",
+            "maxCells: 0                                 | maxCells must be at least 1",
     })
     void badRegionFilesGiveClearErrors(String override, String message, @TempDir Path dir) throws Exception {
         String key = override.substring(0, override.indexOf(':'));
@@ -114,6 +122,87 @@ class GridTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, yaml);
         assertThatThrownBy(() -> Regions.load(file.toString())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+
+    /** A region file of the given lines; the minimal valid one where none are given. */
+    private static Path regionFile(Path dir, String yaml) throws Exception {
+        Path file = dir.resolve("region.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void aMisspeltRequiredKeyIsNamedWithTheRightOne(@TempDir Path dir) throws Exception {
+        Path file = regionFile(dir, "name: x\nbbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}\ncellSizeMeter: 500\ntimeZone: UTC\nhotspot: {topPercent: 5}\n");
+        assertThatThrownBy(() -> Regions.load(file.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown key 'cellSizeMeter' in " + file + " line 3 (did you mean 'cellSizeMeters'?)");
+    }
+
+    @Test
+    void anUnknownOptionalKeyIsOneLineWithItsLine(@TempDir Path dir) throws Exception {
+        Path file = regionFile(dir, "name: x\nbbox: {minX: 0, minY: 0, maxX: 1, maxY: 1}\ncellSizeMeters: 500\ntimeZone: UTC\nhotspot: {topPercent: 5}\nretension: P60D\n");
+        assertThatThrownBy(() -> Regions.load(file.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown key 'retension' in " + file + " line 6 (did you mean 'retention'?)");
+    }
+
+    @Test
+    void unknownProjUnitsAreRefusedWithTheValidOnes(@TempDir Path dir) throws Exception {
+        // Missouri East State Plane; proj4j alone would read us-feet as metres
+        Path file = regionFile(dir, """
+                name: stlouis
+                crs: "+proj=tmerc +lat_0=35.8333333333333 +lon_0=-90.5 +k=0.999933333 +x_0=250000 +y_0=0 +datum=NAD83 +units=us-feet +no_defs"
+                bbox: {minX: 880000, minY: 980000, maxX: 925000, maxY: 1045000}
+                cellSizeMeters: 500
+                timeZone: America/Chicago
+                hotspot: {topPercent: 5}
+                """);
+        assertThatThrownBy(() -> Regions.load(file.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("crs: unknown units 'us-feet'").hasMessageContaining("us-ft (U.S. feet)").hasMessageContaining("m (metres)");
+        Files.writeString(file, Files.readString(file).replace("us-feet", "us-ft"));
+        Grid grid = new Grid(Regions.load(file.toString()));
+        // 45,000 x 65,000 US ft = 13.7 x 19.8 km: 28 x 40 cells of 500 m
+        assertThat(grid.cols()).isEqualTo(28);
+        assertThat(grid.rows()).isEqualTo(40);
+        assertThat(grid.boxInLonLat().minX()).isBetween(-90.4, -90.0);
+        assertThat(grid.boxInLonLat().minY()).isBetween(38.4, 38.8);
+    }
+
+    @Test
+    void aLonLatBoxUnderAProjectedCrsIsRefused(@TempDir Path dir) throws Exception {
+        Path file = regionFile(dir, "name: x\ncrs: EPSG:2913\nbbox: {minX: -122.84, minY: 45.43, maxX: -122.47, maxY: 45.65}\n"
+                + "cellSizeMeters: 500\ntimeZone: America/Los_Angeles\nhotspot: {topPercent: 5}\n");
+        assertThatThrownBy(() -> Regions.load(file.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bbox: {minX: -122.84, minY: 45.43, maxX: -122.47, maxY: 45.65} looks like longitude/latitude, but crs EPSG:2913 is projected (in feet)")
+                .hasMessageContaining("{minX: 7");
+    }
+
+    @Test
+    void projectedNumbersUnderWgs84AreRefused(@TempDir Path dir) throws Exception {
+        Path file = regionFile(dir, "name: x\ncrs: EPSG:4326\nbbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}\n"
+                + "cellSizeMeters: 500\ntimeZone: America/Los_Angeles\nhotspot: {topPercent: 5}\n");
+        assertThatThrownBy(() -> Regions.load(file.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not longitude/latitude, but crs EPSG:4326 is in degrees");
+    }
+
+    @ParameterizedTest(name = "{0} m cells")
+    @CsvSource(delimiter = '|', value = {"1.7 | 17,702 rows x 16,337 cols = 289,197,574 cells", "0.001 | 30,091,924 rows x 27,772,556 cols"})
+    void aGridOverTheCellLimitSaysHowToRaiseIt(String cellSize, String size, @TempDir Path dir) throws Exception {
+        Path file = regionFile(dir, "name: x\nbbox: {minX: -75.2803, minY: 39.8670, maxX: -74.9557, maxY: 40.1379}\ncellSizeMeters: "
+                + cellSize + "\ntimeZone: America/New_York\nhotspot: {topPercent: 5}\n");
+        // 0.001 m cells: rows x cols overflows an int, which would wrap to a plausible count
+        assertThatThrownBy(() -> Regions.load(file.toString())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("grid: " + size).hasMessageContaining("over the limit of 2,000,000 cells")
+                .hasMessageContaining("raise maxCells in the region file");
+    }
+
+    @Test
+    void maxCellsRaisesTheLimit(@TempDir Path dir) throws Exception {
+        String yaml = "name: x\nbbox: {minX: -75.2803, minY: 39.8670, maxX: -74.9557, maxY: 40.1379}\ncellSizeMeters: 18\n"
+                + "timeZone: America/New_York\nhotspot: {topPercent: 5}\n";
+        Path file = regionFile(dir, yaml);
+        assertThatThrownBy(() -> Regions.load(file.toString())).hasMessageContaining("over the limit");
+        Files.writeString(file, yaml + "maxCells: 3000000\n");
+        assertThat(new Grid(Regions.load(file.toString())).cellCount()).isBetween(2_000_000, 3_000_000);
     }
 
     @Test

@@ -45,7 +45,7 @@ class KafkaContainerIntegrationTest {
         String bootstrap = KAFKA.getBootstrapServers();
         TopicAdmin.createOrCheck(bootstrap, new Properties(), (short) 1);
         CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(CrimecastConfig.ENV_BOOTSTRAP, bootstrap,
-                CrimecastConfig.ENV_STATE_DIR, stateDir.toString(), CrimecastConfig.ENV_HTTP_PORT, "0"));
+                CrimecastConfig.ENV_REGIONS, "philadelphia", CrimecastConfig.ENV_STATE_DIR, stateDir.toString(), CrimecastConfig.ENV_HTTP_PORT, "0"));
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         Properties c = new Properties();

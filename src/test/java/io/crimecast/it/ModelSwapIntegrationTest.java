@@ -51,7 +51,7 @@ class ModelSwapIntegrationTest extends KafkaTestSupport {
                 .toBundle(grid);
 
         CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(),
-                CrimecastConfig.ENV_STATE_DIR, tmp.resolve("state").toString(), CrimecastConfig.ENV_HTTP_PORT, "0",
+                CrimecastConfig.ENV_REGIONS, "philadelphia", CrimecastConfig.ENV_STATE_DIR, tmp.resolve("state").toString(), CrimecastConfig.ENV_HTTP_PORT, "0",
                 CrimecastConfig.ENV_APPLICATION_ID, "it-model-swap"));
         List<ConsumerRecord<String, Output.CellForecast>> seen = new ArrayList<>();
         try (ServingNode node = new ServingNode(config);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,5 +90,58 @@ class IncidentFileReaderTest {
         Files.writeString(file, "a,b\n1,2\n");
         assertThatThrownBy(() -> new IncidentFileReader(Regions.load("portland"), ColumnMapping.PORTLAND_NIJ).read(List.of(file)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no column 'occ_date'").hasMessageContaining("[a, b]");
+    }
+
+    @Test
+    void skipsKeepUpToThreeSampleRowsWithFileRowAndValue() throws Exception {
+        Path file = dir.resolve("times.csv");
+        Files.writeString(file, "id,t,x,y\n1,13/03/2024,7650000,690000\n2,2024-03-01,7650000,690000\n3,14/03/2024,7650000,690000\n"
+                + "4,15/03/2024,7650000,690000\n5,16/03/2024,7650000,690000\n");
+        var read = new IncidentFileReader(Regions.load("portland"), new ColumnMapping("id", "t", null, "x", "y", null, false)).read(List.of(file));
+        assertThat(read.skipped()).containsExactly(Map.entry("bad-time", 4L));
+        assertThat(read.samples().get("bad-time")).containsExactly(new IncidentFileReader.SkippedRow(file.toString(), 1, "13/03/2024"),
+                new IncidentFileReader.SkippedRow(file.toString(), 3, "14/03/2024"), new IncidentFileReader.SkippedRow(file.toString(), 4, "15/03/2024"));
+    }
+
+    @Test
+    void zeroZeroAndLonLatInAProjectedRegionAreSkippedWithTheirOwnReasons() throws Exception {
+        Path file = dir.resolve("coords.csv");
+        Files.writeString(file, "id,t,x,y\n1,2024-03-01,0,0\n2,2024-03-01,-122.68,45.52\n3,2024-03-01,7650000,690000\n");
+        var read = new IncidentFileReader(Regions.load("portland"), new ColumnMapping("id", "t", null, "x", "y", null, false)).read(List.of(file));
+        assertThat(read.skipped()).containsExactlyInAnyOrderEntriesOf(Map.of("zero-coordinates", 1L, "lonlat-in-projected-region", 1L));
+        assertThat(read.samples().get("lonlat-in-projected-region")).extracting(IncidentFileReader.SkippedRow::value).containsExactly("-122.68, 45.52");
+        assertThat(read.incidents()).extracting(t -> t.incident().id()).containsExactly("3");
+    }
+
+    @Test
+    void lonLatColumnsForAProjectedRegionBecomeLatLonIncidents() throws Exception {
+        Path file = dir.resolve("lonlat.csv");
+        Files.writeString(file, "id,t,lon,lat\n1,2024-03-01,-122.6793,45.5189\n2,2024-03-01,-122.6793,95\n");
+        var read = new IncidentFileReader(Regions.load("portland"), new ColumnMapping("id", "t", null, "lon", "lat", null, true)).read(List.of(file));
+        assertThat(read.skipped()).containsExactly(Map.entry("bad-coordinates", 1L));
+        Incident incident = read.incidents().get(0).incident();
+        assertThat(incident.lat()).isEqualTo(45.5189);
+        assertThat(incident.lon()).isEqualTo(-122.6793);
+        assertThat(incident.x()).isNull();
+    }
+
+    @Test
+    void windows1252IsReadWithItsEncodingAndRefusedAsUtf8WithFileAndRow() throws Exception {
+        Path file = dir.resolve("cp1252.csv");
+        Files.write(file, "id,t,x,y,type\n1,2024-03-01,7650000,690000,plain\n2,2024-03-01,7650000,690000,\u201cCAF\u00c9\u201d\n"
+                .getBytes(Charset.forName("windows-1252")));
+        ColumnMapping mapping = new ColumnMapping("id", "t", null, "x", "y", "type", false);
+        var read = new IncidentFileReader(Regions.load("portland"), mapping, Charset.forName("windows-1252")).read(List.of(file));
+        assertThat(read.incidents()).extracting(t -> t.incident().category()).containsExactly("plain", "\u201cCAF\u00c9\u201d");
+        assertThatThrownBy(() -> new IncidentFileReader(Regions.load("portland"), mapping).read(List.of(file)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + " row 2 has bytes that are not valid UTF-8").hasMessageContaining("--encoding windows-1252");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("nothere.csv");
+        assertThatThrownBy(() -> new IncidentFileReader(Regions.load("portland"), ColumnMapping.PORTLAND_NIJ).read(List.of(missing)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no such file: " + missing);
     }
 }
