@@ -2,6 +2,7 @@ package io.crimecast.cli;
 
 import io.crimecast.grid.RegionSpec;
 import io.crimecast.grid.Regions;
+import io.crimecast.ops.TopicAdmin;
 import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.replay.IncidentPublisher;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -38,6 +40,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILES", description = "Incident files")
     List<Path> paths;
 
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(20);
+
     @Override
     public Integer call() throws InterruptedException {
         RegionSpec spec = Regions.load(region);
@@ -53,6 +57,7 @@ final class ReplayCommand implements Callable<Integer> {
                     + " flags shows more; --allow-skips publishes the %,d usable rows anyway%n", read.skippedTotal(), read.rowsRead(), read.incidents().size());
             return 2;
         }
+        TopicAdmin.requireTopics(config.bootstrapServers(), config.clientProperties(), List.of(topic), KAFKA_WAIT, null);
         long started = System.nanoTime();
         long sent;
         try (IncidentPublisher publisher = new IncidentPublisher(config.clientProperties(), config.bootstrapServers(), topic)) {

@@ -3,14 +3,18 @@ package io.crimecast.cli;
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.ops.OpsEndpoints;
 import io.crimecast.ops.ServingNode;
+import io.crimecast.ops.TopicAdmin;
+import io.crimecast.ops.TopicCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -35,8 +39,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "PORT", description = "Metrics and health port (env " + CrimecastConfig.ENV_HTTP_PORT + ", default 8080)")
     Integer httpPort;
 
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(5);
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Map<String, String> settings = kafka.settings();
         if (regions != null) {
             settings.put(CrimecastConfig.ENV_REGIONS, String.join(",", regions));
@@ -49,6 +55,18 @@ final class RunCommand implements Callable<Integer> {
         }
         CrimecastConfig config = CrimecastConfig.fromEnvironment(settings);
         CompletableFuture<String> stop = StopSignal.install();
+        System.out.println("connecting to Kafka at " + config.bootstrapServers());
+        try {
+            TopicAdmin.requireTopics(config.bootstrapServers(), config.clientProperties(), TopicCatalog.bundled().names(), KAFKA_WAIT, waiting -> {
+                if (stop.isDone()) {
+                    throw new CancellationException();
+                }
+                System.out.println(waiting);
+            });
+        } catch (CancellationException e) {
+            System.out.println("stopped on SIG" + stop.join() + " while waiting for Kafka");
+            return 0;
+        }
         try (ServingNode node = new ServingNode(config)) {
             node.grids().forEach(g -> System.out.println("region " + g));
             System.out.printf("CrimeCast running on %s; metrics %s, health %s%n", config.bootstrapServers(),

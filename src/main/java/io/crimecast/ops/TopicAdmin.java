@@ -7,8 +7,11 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Creates the declared topics that are missing and checks the existing ones against their declaration. */
@@ -73,6 +77,41 @@ public final class TopicAdmin {
             }
         }
         return new Outcome(missing.stream().map(NewTopic::name).toList(), unchanged, differences);
+    }
+
+    /**
+     * Fails with a message that names the fix when any of {@code topics} is missing. While the cluster cannot be reached
+     * it tells {@code waiting} so every {@code retryEvery} and tries again; without {@code waiting} it fails at once.
+     */
+    public static void requireTopics(String bootstrap, Properties clientProperties, Collection<String> topics, Duration retryEvery,
+                                     Consumer<String> waiting) throws InterruptedException {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) retryEvery.toMillis());
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    Set<String> existing = admin.listTopics().names().get();
+                    List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
+                    if (!missing.isEmpty()) {
+                        throw new IllegalArgumentException("%s missing on %s: create them with `crimecast topics create --bootstrap %s`"
+                                .formatted(missing, bootstrap, bootstrap));
+                    }
+                    return;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TimeoutException)) {
+                        throw e.getCause() instanceof KafkaException k ? k : new KafkaException(e.getCause());
+                    }
+                    String unreachable = "cannot reach Kafka at %s within %d s: is the broker up, and the bootstrap address right?"
+                            .formatted(bootstrap, retryEvery.toSeconds());
+                    if (waiting == null) {
+                        throw new IllegalArgumentException(unreachable);
+                    }
+                    waiting.accept(unreachable + " Still trying.");
+                }
+            }
+        }
     }
 
     /**

@@ -16,6 +16,10 @@ public record TopicCatalog(List<TopicSpec> topics) {
     public record TopicSpec(String name, int partitions, String key, String value, Map<String, String> config) {
     }
 
+    public List<String> names() {
+        return topics.stream().map(TopicSpec::name).toList();
+    }
+
     public static TopicCatalog bundled() {
         try (InputStream in = TopicCatalog.class.getResourceAsStream("/topics/topics.yaml")) {
             return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -120,6 +120,26 @@ class CommandLineIT {
     }
 
     @Test
+    void replayToATopicThatDoesNotExistSaysHowToCreateIt() throws Exception {
+        JarProcess.Finished replay = JarProcess.run(dir.resolve("logs"), START, "replay", "--region", region.toString(), "--format",
+                "philadelphia", slice.toString(), "--bootstrap", bootstrap, "--topic", "no-such-topic");
+        assertThat(replay.exitCode()).as(replay.output()).isEqualTo(2);
+        assertThat(replay.output()).contains("[no-such-topic] missing on " + bootstrap)
+                .contains("crimecast topics create --bootstrap " + bootstrap);
+    }
+
+    @Test
+    void runWithoutABrokerSaysWhatItWaitsForAndStopsOnSigterm() throws Exception {
+        String nobody = "127.0.0.1:" + JarProcess.freeLoopbackPort();
+        try (JarProcess run = JarProcess.start(dir.resolve("logs"), "run", "--region", "philadelphia", "--bootstrap", nobody,
+                "--state-dir", dir.resolve("state-nobody").toString(), "--http-port", "0")) {
+            run.awaitOutput("cannot reach Kafka at " + java.util.regex.Pattern.quote(nobody) + " within 5 s.*Still trying", START);
+            assertThat(run.terminate(Duration.ofSeconds(30))).as(run.output()).isZero();
+            assertThat(run.output()).contains("stopped on SIGTERM while waiting for Kafka");
+        }
+    }
+
+    @Test
     void benchMeasuresTheRegionFileItIsGiven() throws Exception {
         JarProcess.Finished bench = JarProcess.run(dir.resolve("logs"), Duration.ofMinutes(3), "bench", "--region", region.toString(),
                 "--format", "philadelphia", slice.toString());
