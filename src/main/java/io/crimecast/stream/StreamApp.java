@@ -25,7 +25,9 @@ public final class StreamApp implements AutoCloseable {
 
     public StreamApp(CrimecastConfig config, List<Grid> grids, ForecasterFactory forecasters, CrimecastMetrics metrics) {
         Topology topology = CrimecastTopology.build(grids, TopicNames.DEFAULT, forecasters, metrics, config.wallClockCloseInterval());
-        streams = new KafkaStreams(topology, streamsProperties(config));
+        Properties props = streamsProperties(config);
+        DeadLetters.configure(props, TopicNames.DEFAULT, metrics);
+        streams = new KafkaStreams(topology, props);
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
         // Set here, before start(): Kafka Streams refuses a state listener once it has started.
