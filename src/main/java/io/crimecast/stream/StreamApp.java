@@ -5,6 +5,7 @@ import io.crimecast.grid.Grid;
 
 import io.crimecast.ops.CrimecastMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -19,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** The running streaming application: the topology under exactly-once, with its client metrics bound. */
 public final class StreamApp implements AutoCloseable {
+    /** Kafka's default producer limit, stated: every record the app writes is far smaller (see {@link Rejections}). */
+    public static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CompletableFuture<Void> failed = new CompletableFuture<>();
@@ -46,6 +50,7 @@ public final class StreamApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
         // Kafka 5.0's default, and it silences a start-up warning; the model store's global thread is covered too.
         props.put("processing.exception.handler.global.enabled", "true");
         return props;
