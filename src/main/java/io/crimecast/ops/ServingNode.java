@@ -22,6 +22,7 @@ public final class ServingNode implements AutoCloseable {
     private final List<Grid> grids;
     private final StreamApp app;
     private final OpsServer http;
+    private final BrokerReachability brokers;
 
     public ServingNode(CrimecastConfig config) {
         NativeThreads.limitUnlessConfigured();
@@ -30,9 +31,13 @@ public final class ServingNode implements AutoCloseable {
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
         byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
         app = new StreamApp(config, grids, ForecasterFactory.serving(baseline, signingKey, metrics), metrics);
+        brokers = BrokerReachability.start(config.bootstrapServers(), config.clientProperties(), config.brokerUnreachableTimeout());
         try {
-            http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive, app::isRunning);
+            // Ready: RUNNING and the brokers answer. Liveness ignores the brokers: a restart would not bring them back.
+            http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive,
+                    () -> app.isRunning() && brokers.reachable());
         } catch (RuntimeException e) {
+            brokers.close();
             app.close();
             throw e;
         }
@@ -69,6 +74,7 @@ public final class ServingNode implements AutoCloseable {
 
     @Override
     public void close() {
+        brokers.close();
         app.close();
         http.close();
         registry.close();
