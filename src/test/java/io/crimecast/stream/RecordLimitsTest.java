@@ -5,19 +5,25 @@ import io.crimecast.incident.IncidentValidator;
 import io.crimecast.incident.RejectReason;
 import io.crimecast.incident.Rejection;
 import io.crimecast.ops.TopicCatalog;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sizes the app writes, the producer's limit and the topics' limits agree, so no rejection can fail to be written. */
+/**
+ * The sizes the app writes, the producer's limit and the topics' limits agree, so no rejection can fail to be written;
+ * and a record's metadata cannot fail the stream either.
+ */
 class RecordLimitsTest {
 
     @Test
@@ -49,6 +55,15 @@ class RecordLimitsTest {
         assertThat(Rejections.MAX_RECORD_BYTES).isLessThan(StreamApp.MAX_REQUEST_BYTES / 2);
         assertThat(maxMessageBytes(TopicNames.DEFAULT.rejected())).isGreaterThanOrEqualTo(StreamApp.MAX_REQUEST_BYTES);
         assertThat(maxMessageBytes(TopicNames.DEFAULT.incidents())).isGreaterThan(IncidentValidator.MAX_BYTES);
+    }
+
+    @Test
+    void aRecordWithoutAValidTimestampIsCheckedNotFatal() {
+        Properties props = StreamApp.streamsProperties(CrimecastConfig.fromEnvironment(Map.of()));
+        assertThat(props.get(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG))
+                .isEqualTo(UsePartitionTimeOnInvalidTimestamp.class.getName());
+        ConsumerRecord<Object, Object> noTimestamp = new ConsumerRecord<>("incidents", 0, 0L, null, new byte[0]);
+        assertThat(new UsePartitionTimeOnInvalidTimestamp().extract(noTimestamp, 1234L)).isEqualTo(1234L);
     }
 
     private static int maxMessageBytes(String topic) {
