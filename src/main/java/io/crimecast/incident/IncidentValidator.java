@@ -10,6 +10,7 @@ import io.crimecast.grid.Grid;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -31,6 +32,13 @@ import java.util.Optional;
 public final class IncidentValidator {
     /** Strict: a second value for a field would let two readers of one record see different incidents. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Jackson reads some invalid UTF-8 (overlong forms such as C0 AF) without complaint; the JDK's decoder refuses it.
+     * Decoders keep state, so each stream thread has its own.
+     */
+    private static final ThreadLocal<CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() ->
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
     private static final long MAX_FUTURE_MILLIS = 24L * 3600 * 1000;
     /**
      * The largest incident accepted. Far above a real incident (a few hundred bytes); a bound keeps every record the
@@ -50,11 +58,11 @@ public final class IncidentValidator {
 
     /** Validates {@code value}; {@code nowMillis} is the wall clock, for the "not in the future" rule. */
     public Validation validate(byte[] value, long nowMillis) {
-        if (value != null && value.length > MAX_BYTES) {
-            return reject(null, value, RejectReason.TOO_LARGE, value.length + " bytes; an incident may have at most " + MAX_BYTES);
-        }
         if (value == null) {
             return reject(null, null, RejectReason.UNPARSABLE, "no value (a tombstone)");
+        }
+        if (value.length > MAX_BYTES) {
+            return reject(null, value, RejectReason.TOO_LARGE, value.length + " bytes; an incident may have at most " + MAX_BYTES);
         }
         String json;
         try {
@@ -66,7 +74,7 @@ public final class IncidentValidator {
         try (JsonParser parser = JSON.createParser(json)) {
             try {
                 node = JSON.readTree(parser);
-            } catch (JsonParseException e) {
+            } catch (JsonParseException e) { // Jackson has no type of its own for a duplicate, only this message
                 boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
                 return reject(null, value, duplicate ? RejectReason.DUPLICATE_FIELD : RejectReason.UNPARSABLE,
                         (duplicate ? "" : "not JSON: ") + firstLine(e.getOriginalMessage()));
@@ -215,10 +223,6 @@ public final class IncidentValidator {
     private static Validation reject(String id, byte[] value, RejectReason reason, String detail) {
         return new Validation.Rejected(new Rejection(id, value, reason, Rejection.Stage.VALIDATE, detail));
     }
-
-    private static final ThreadLocal<java.nio.charset.CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() ->
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     private static boolean hasMoreContent(JsonParser parser) {
         try {

@@ -31,16 +31,21 @@ public final class ServingNode implements AutoCloseable {
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
         byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
         app = new StreamApp(config, grids, ForecasterFactory.serving(baseline, signingKey, metrics), metrics);
-        brokers = BrokerReachability.start(config.bootstrapServers(), config.clientProperties(), config.brokerUnreachableTimeout());
+        BrokerReachability reachability = null;
         try {
+            reachability = BrokerReachability.start(config.bootstrapServers(), config.clientProperties(), config.brokerUnreachableTimeout());
+            BrokerReachability brokersAnswer = reachability;
             // Ready: RUNNING and the brokers answer. Liveness ignores the brokers: a restart would not bring them back.
             http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive,
-                    () -> app.isRunning() && brokers.reachable());
+                    () -> app.isRunning() && brokersAnswer.reachable());
         } catch (RuntimeException e) {
-            brokers.close();
+            if (reachability != null) {
+                reachability.close();
+            }
             app.close();
             throw e;
         }
+        brokers = reachability;
         app.start();
     }
 
