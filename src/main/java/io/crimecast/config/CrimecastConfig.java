@@ -19,10 +19,14 @@ import java.util.Properties;
  *
  * @param regions          the regions a serving node runs; empty unless CRIMECAST_REGIONS is set
  * @param clientProperties extra Kafka client settings (security etc.): a properties file, then CRIMECAST_KAFKA_*
+ * @param brokerUnreachableTimeout how long the brokers may be unreachable before /health/ready says DOWN
+ * @param instanceId the consumer group's static member id (group.instance.id), or null for dynamic membership
+ * @param sessionTimeout how long the group waits for a silent member before handing its tasks on
  */
 public record CrimecastConfig(String bootstrapServers, List<String> regions, Path stateDir, String applicationId,
                               String httpHost, int httpPort, Properties clientProperties, String modelSigningKey,
-                              Duration wallClockCloseInterval, int streamThreads) {
+                              Duration wallClockCloseInterval, int streamThreads, Duration brokerUnreachableTimeout,
+                              String instanceId, Duration sessionTimeout) {
 
     public static final String ENV_BOOTSTRAP = "CRIMECAST_BOOTSTRAP_SERVERS";
     public static final String ENV_REGIONS = "CRIMECAST_REGIONS";
@@ -34,6 +38,15 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
     public static final String ENV_CLIENT_PROPERTIES = "CRIMECAST_CLIENT_PROPERTIES";
     public static final String ENV_MODEL_SIGNING_KEY = "CRIMECAST_MODEL_SIGNING_KEY";
     public static final String ENV_STREAM_THREADS = "CRIMECAST_STREAM_THREADS";
+    /** ISO-8601 (PT30S) or whole seconds; readiness fails once the brokers have not answered for this long. */
+    public static final String ENV_BROKER_UNREACHABLE_TIMEOUT = "CRIMECAST_BROKER_UNREACHABLE_TIMEOUT";
+    /**
+     * A name unique to this instance and stable across its restarts (Kubernetes: the pod name). Set, the instance is
+     * a static group member: a restart within the session timeout gets its tasks back without a rebalance.
+     */
+    public static final String ENV_INSTANCE_ID = "CRIMECAST_INSTANCE_ID";
+    /** ISO-8601 or whole seconds; with an instance id, long enough to cover a restart of the process. */
+    public static final String ENV_SESSION_TIMEOUT = "CRIMECAST_SESSION_TIMEOUT";
     /** text (default) or json: one JSON object per log line. Read before logging starts, so not a record field. */
     public static final String ENV_LOG_FORMAT = "CRIMECAST_LOG_FORMAT";
     /** CRIMECAST_KAFKA_SASL_JAAS_CONFIG=... becomes the client property sasl.jaas.config=... */
@@ -41,6 +54,12 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
 
     public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
     public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final Duration DEFAULT_BROKER_UNREACHABLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Kafka's default (45 s) keeps a dead dynamic member's tasks waiting that long; a static member that restarts
+     * rejoins at once, so the timeout only bounds how long a member that is really gone keeps its tasks.
+     */
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(30);
 
     /** Settings from the environment, falling back to the defaults. */
     public static CrimecastConfig fromEnvironment(Map<String, String> env) {
@@ -65,7 +84,10 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
                 client,
                 env.get(ENV_MODEL_SIGNING_KEY),
                 Duration.ofSeconds(30),
-                intValue(env, ENV_STREAM_THREADS, 1));
+                intValue(env, ENV_STREAM_THREADS, 1),
+                durationValue(env, ENV_BROKER_UNREACHABLE_TIMEOUT, DEFAULT_BROKER_UNREACHABLE_TIMEOUT),
+                blankToNull(env.get(ENV_INSTANCE_ID)),
+                durationValue(env, ENV_SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT));
     }
 
     public static Properties loadProperties(Path file) {
@@ -76,6 +98,26 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
             throw new UncheckedIOException("cannot read client properties " + file, e);
         }
         return p;
+    }
+
+    private static Duration durationValue(Map<String, String> env, String name, Duration fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            Duration d = v.trim().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v.trim())) : Duration.parse(v.trim());
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was '" + v + "'");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be whole seconds or an ISO-8601 duration (PT30S), was '" + v + "'", e);
+        }
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {

@@ -1,11 +1,18 @@
 package io.crimecast.incident;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crimecast.grid.Cell;
 import io.crimecast.grid.Grid;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,10 +30,23 @@ import java.util.Optional;
  * the region that contains it. Stateless: duplicates and lateness are decided downstream, per region.
  */
 public final class IncidentValidator {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a second value for a field would let two readers of one record see different incidents. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Jackson reads some invalid UTF-8 (overlong forms such as C0 AF) without complaint; the JDK's decoder refuses it.
+     * Decoders keep state, so each stream thread has its own.
+     */
+    private static final ThreadLocal<CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() ->
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
     private static final long MAX_FUTURE_MILLIS = 24L * 3600 * 1000;
-    /** Far above a real incident (a few hundred bytes); larger values would not fit the repartition topic's records. */
-    static final int MAX_BYTES = 64 * 1024;
+    /**
+     * The largest incident accepted. Far above a real incident (a few hundred bytes); a bound keeps every record the
+     * app writes (repartition, rejected) far below the producer's request limit.
+     */
+    public static final int MAX_BYTES = 64 * 1024;
+    /** Ids become keys of records and state stores; dispatch systems use a few dozen characters. */
+    public static final int MAX_ID_LENGTH = 256;
     /** A date-only incident is placed at local noon, safely inside its day even across DST changes. */
     private static final LocalTime DATE_ONLY_TIME = LocalTime.NOON;
 
@@ -38,22 +58,45 @@ public final class IncidentValidator {
 
     /** Validates {@code value}; {@code nowMillis} is the wall clock, for the "not in the future" rule. */
     public Validation validate(byte[] value, long nowMillis) {
-        if (value != null && value.length > MAX_BYTES) {
+        if (value == null) {
+            return reject(null, null, RejectReason.UNPARSABLE, "no value (a tombstone)");
+        }
+        if (value.length > MAX_BYTES) {
             return reject(null, value, RejectReason.TOO_LARGE, value.length + " bytes; an incident may have at most " + MAX_BYTES);
         }
-        JsonNode node;
+        String json;
         try {
-            node = value == null ? null : JSON.readTree(value);
+            json = STRICT_UTF8.get().decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            return reject(null, value, RejectReason.INVALID_UTF8, "not valid UTF-8 (a malformed, overlong or surrogate sequence)");
+        }
+        JsonNode node;
+        try (JsonParser parser = JSON.createParser(json)) {
+            try {
+                node = JSON.readTree(parser);
+            } catch (JsonParseException e) { // Jackson has no type of its own for a duplicate, only this message
+                boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+                return reject(null, value, duplicate ? RejectReason.DUPLICATE_FIELD : RejectReason.UNPARSABLE,
+                        (duplicate ? "" : "not JSON: ") + firstLine(e.getOriginalMessage()));
+            }
+            if (hasMoreContent(parser)) {
+                return reject(null, value, RejectReason.TRAILING_CONTENT, "more content after the JSON value");
+            }
         } catch (IOException e) {
             return reject(null, value, RejectReason.UNPARSABLE, "not JSON: " + firstLine(e.getMessage()));
         }
         if (node == null || !node.isObject()) {
             return reject(null, value, RejectReason.UNPARSABLE, "not a JSON object");
         }
-        String id = text(node, "id");
-        if (id == null || id.isBlank()) {
+        JsonNode idNode = node.get("id");
+        if (idNode == null || idNode.isNull() || idNode.isTextual() && idNode.textValue().isBlank()) {
             return reject(null, value, RejectReason.MISSING_ID, "field 'id' is missing or empty");
         }
+        if (!idNode.isTextual() || idNode.textValue().length() > MAX_ID_LENGTH) {
+            return reject(null, value, RejectReason.BAD_ID, "field 'id' must be a string of at most " + MAX_ID_LENGTH
+                    + " characters, was " + (idNode.isTextual() ? idNode.textValue().length() + " characters" : idNode.getNodeType()));
+        }
+        String id = idNode.textValue();
         String occurredAt = text(node, "occurredAt");
         if (occurredAt == null || occurredAt.isBlank()) {
             return reject(id, value, RejectReason.MISSING_TIME, "field 'occurredAt' is missing or empty");
@@ -69,15 +112,17 @@ public final class IncidentValidator {
         ZoneId zone = placement.grid.spec().timeZone();
         Instant instant;
         LocalDate localDate;
+        long epochMillis;
         try {
             TimeOfIncident t = parseTime(occurredAt.trim(), zone);
             instant = t.instant;
             localDate = t.localDate;
-        } catch (DateTimeException e) {
-            return reject(id, value, RejectReason.BAD_TIME,
-                    "occurredAt '" + occurredAt + "' is not an ISO-8601 date-time with offset, local date-time or date");
+            epochMillis = instant.toEpochMilli();
+        } catch (DateTimeException | ArithmeticException e) { // ArithmeticException: a year such as +999999999
+            return reject(id, value, RejectReason.BAD_TIME, "occurredAt '" + abbreviate(occurredAt)
+                    + "' is not an ISO-8601 date-time with offset, local date-time or date within the representable range");
         }
-        if (instant.toEpochMilli() > nowMillis + MAX_FUTURE_MILLIS) {
+        if (epochMillis > nowMillis + MAX_FUTURE_MILLIS) {
             return reject(id, value, RejectReason.FUTURE_TIME, "occurredAt " + instant + " is more than a day in the future");
         }
         if (localDate.isBefore(placement.grid.spec().earliest())) {
@@ -85,7 +130,7 @@ public final class IncidentValidator {
                     + placement.grid.spec().earliest());
         }
         return new Validation.Accepted(new AcceptedIncident(id, placement.grid.region(), placement.cell.id(), localDate,
-                instant.toEpochMilli(), value));
+                epochMillis, value));
     }
 
     private record Placement(Grid grid, Cell cell) {
@@ -177,6 +222,19 @@ public final class IncidentValidator {
 
     private static Validation reject(String id, byte[] value, RejectReason reason, String detail) {
         return new Validation.Rejected(new Rejection(id, value, reason, Rejection.Stage.VALIDATE, detail));
+    }
+
+    private static boolean hasMoreContent(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (IOException e) {
+            return true; // garbage that is not even a JSON token
+        }
+    }
+
+    /** Details quote input; a quote is kept short so a detail header stays small. */
+    private static String abbreviate(String s) {
+        return s.length() <= 100 ? s : s.substring(0, 100) + "...";
     }
 
     private static String firstLine(String s) {

@@ -3,6 +3,10 @@ package io.crimecast.incident;
 /** Why an incident was routed to the rejected topic; the wire name goes in the {@code crimecast.reason} header. */
 public enum RejectReason {
     UNPARSABLE("unparsable"),
+    INVALID_UTF8("invalid-utf8"),
+    DUPLICATE_FIELD("duplicate-field"),
+    TRAILING_CONTENT("trailing-content"),
+    BAD_ID("bad-id"),
     MISSING_ID("missing-id"),
     MISSING_TIME("missing-time"),
     BAD_TIME("bad-time"),
@@ -14,7 +18,9 @@ public enum RejectReason {
     UNKNOWN_REGION("unknown-region"),
     OUT_OF_AREA("out-of-area"),
     DUPLICATE("duplicate"),
-    TOO_LATE("too-late");
+    TOO_LATE("too-late"),
+    /** A bug or an input nobody foresaw threw while the record was checked or counted; the app carries on. */
+    INTERNAL_ERROR("internal-error");
 
     private final String wireName;
 

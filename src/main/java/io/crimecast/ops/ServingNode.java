@@ -22,6 +22,7 @@ public final class ServingNode implements AutoCloseable {
     private final List<Grid> grids;
     private final StreamApp app;
     private final OpsServer http;
+    private final BrokerReachability brokers;
 
     public ServingNode(CrimecastConfig config) {
         if (config.regions().isEmpty()) {
@@ -33,12 +34,21 @@ public final class ServingNode implements AutoCloseable {
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
         byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
         app = new StreamApp(config, grids, ForecasterFactory.serving(baseline, signingKey, metrics), metrics);
+        BrokerReachability reachability = null;
         try {
-            http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive, app::isRunning);
+            reachability = BrokerReachability.start(config.bootstrapServers(), config.clientProperties(), config.brokerUnreachableTimeout());
+            BrokerReachability brokersAnswer = reachability;
+            // Ready: RUNNING and the brokers answer. Liveness ignores the brokers: a restart would not bring them back.
+            http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive,
+                    () -> app.isRunning() && brokersAnswer.reachable());
         } catch (RuntimeException e) {
+            if (reachability != null) {
+                reachability.close();
+            }
             app.close();
             throw e;
         }
+        brokers = reachability;
         app.start();
     }
 
@@ -72,6 +82,7 @@ public final class ServingNode implements AutoCloseable {
 
     @Override
     public void close() {
+        brokers.close();
         app.close();
         http.close();
         registry.close();

@@ -54,10 +54,10 @@ public final class CrimecastTopology {
 
         KStream<String, Validation> validated = builder
                 .stream(topics.incidents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("incidents"))
-                .process(() -> new ValidationProcessor(validator, metrics), Named.as("validate"));
+                .process(() -> new ValidationProcessor(validator::validate, metrics), Named.as("validate"));
 
         validated.filter((k, v) -> v instanceof Validation.Rejected, Named.as("invalid"))
-                .mapValues(v -> ((Validation.Rejected) v).rejection().original(), Named.as("invalid-bytes"))
+                .mapValues(v -> Rejections.payload(((Validation.Rejected) v).rejection()), Named.as("invalid-bytes"))
                 .to(topics.rejected(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("rejected-at-validation"));
 
         KStream<String, Output> outputs = validated
@@ -71,7 +71,7 @@ public final class CrimecastTopology {
         route(outputs, Output.CellForecast.class, topics.forecasts());
         route(outputs, Output.Hotspots.class, topics.hotspots());
         outputs.filter((k, v) -> v instanceof Output.Rejected, Named.as("refused"))
-                .mapValues(v -> ((Output.Rejected) v).rejection().original(), Named.as("refused-bytes"))
+                .mapValues(v -> Rejections.payload(((Output.Rejected) v).rejection()), Named.as("refused-bytes"))
                 .to(topics.rejected(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("rejected-at-count"));
         return builder.build();
     }

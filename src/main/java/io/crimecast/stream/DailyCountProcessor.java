@@ -71,8 +71,22 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         context.schedule(wallClockInterval, PunctuationType.WALL_CLOCK_TIME, this::closeQuietDays);
     }
 
+    /**
+     * A count that throws rejects its incident as {@code internal-error}: one record must never stop the app. Counting
+     * writes its stores only once nothing can fail; a day close it triggers that throws leaves the incident counted.
+     */
     @Override
     public void process(Record<String, AcceptedIncident> record) {
+        try {
+            count(record);
+        } catch (RuntimeException e) {
+            AcceptedIncident incident = record.value();
+            reject(record, Rejection.internalError(incident == null ? null : incident.id(),
+                    incident == null ? null : incident.original(), Rejection.Stage.COUNT, e));
+        }
+    }
+
+    private void count(Record<String, AcceptedIncident> record) {
         AcceptedIncident incident = record.value();
         Grid grid = grids.get(incident.region());
         if (grid == null) { // e.g. instances of one application serving different region lists
@@ -98,9 +112,9 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
                     : "day " + date + " closed and is past the retention horizon of " + grid.spec().retention());
             return;
         }
-        seen.put(seenKey, date.toEpochDay());
         int[] counts = countsOf(grid, date);
-        counts[incident.cell()]++;
+        counts[incident.cell()]++; // before any store is written, so a bad cell id leaves no trace
+        seen.put(seenKey, date.toEpochDay());
         dayCounts.put(dayKey(grid.region(), date), counts);
         metrics.accepted(grid.region());
         if (late) {
@@ -222,9 +236,12 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     }
 
     private void reject(Record<String, AcceptedIncident> record, AcceptedIncident incident, RejectReason reason, String detail) {
-        Rejection rejection = new Rejection(incident.id(), incident.original(), reason, Rejection.Stage.COUNT, detail);
+        reject(record, new Rejection(incident.id(), incident.original(), reason, Rejection.Stage.COUNT, detail));
+    }
+
+    private void reject(Record<String, AcceptedIncident> record, Rejection rejection) {
         metrics.rejected(rejection);
-        context.forward(new Record<String, Output>(incident.id(), new Output.Rejected(rejection), record.timestamp(),
+        context.forward(new Record<String, Output>(rejection.incidentId(), new Output.Rejected(rejection), record.timestamp(),
                 Rejections.describe(new RecordHeaders(record.headers().toArray()), rejection)));
     }
 

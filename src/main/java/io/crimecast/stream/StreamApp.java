@@ -5,10 +5,13 @@ import io.crimecast.grid.Grid;
 
 import io.crimecast.ops.CrimecastMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.Topology;
 
@@ -19,13 +22,20 @@ import java.util.concurrent.CompletableFuture;
 
 /** The running streaming application: the topology under exactly-once, with its client metrics bound. */
 public final class StreamApp implements AutoCloseable {
+    /** Kafka's default producer limit, stated: every record the app writes is far smaller (see {@link Rejections}). */
+    public static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CompletableFuture<Void> failed = new CompletableFuture<>();
+    private final boolean staticMember;
 
     public StreamApp(CrimecastConfig config, List<Grid> grids, ForecasterFactory forecasters, CrimecastMetrics metrics) {
         Topology topology = CrimecastTopology.build(grids, TopicNames.DEFAULT, forecasters, metrics, config.wallClockCloseInterval());
-        streams = new KafkaStreams(topology, streamsProperties(config));
+        staticMember = config.instanceId() != null;
+        Properties props = streamsProperties(config);
+        DeadLetters.configure(props, TopicNames.DEFAULT, metrics);
+        streams = new KafkaStreams(topology, props);
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
         // Set here, before start(): Kafka Streams refuses a state listener once it has started.
@@ -44,6 +54,14 @@ public final class StreamApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
+        // The default extractor fails the stream on a record without a valid timestamp (-1 can still be sent). The
+        // topology reads time from the incident itself, so such a record is checked like any other.
+        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, UsePartitionTimeOnInvalidTimestamp.class.getName());
+        if (config.instanceId() != null) { // static membership; Streams appends each stream thread's index
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
+        }
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) config.sessionTimeout().toMillis());
         // Kafka 5.0's default, and it silences a start-up warning; the model store's global thread is covered too.
         props.put("processing.exception.handler.global.enabled", "true");
         return props;
@@ -80,9 +98,10 @@ public final class StreamApp implements AutoCloseable {
     @Override
     public void close() {
         streamsMetrics.close();
-        // Leaving the group hands the tasks to the remaining instances at once, instead of after the session timeout
-        // (45 s) that a silent departure costs.
-        streams.close(CloseOptions.timeout(Duration.ofSeconds(60))
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        // A dynamic member leaves, handing its tasks to the remaining instances at once instead of after the session
+        // timeout. A static member stays: restarted under the same instance id (a rolling update), it gets its
+        // tasks back without any rebalance; one that does not come back is dropped after the session timeout.
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(60)).withGroupMembershipOperation(staticMember
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }

@@ -1,6 +1,6 @@
 package io.crimecast.stream;
 
-import io.crimecast.incident.IncidentValidator;
+import io.crimecast.incident.Rejection;
 import io.crimecast.incident.Validation;
 import io.crimecast.ops.CrimecastMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,15 +9,22 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Validates raw incident bytes: accepted incidents are keyed by region (so one task owns a region's grid),
- * rejected ones keep their original bytes and gain reason headers.
+ * rejected ones keep their original bytes and gain reason headers. A check that throws rejects the record as
+ * {@code internal-error} instead of failing the stream: one record must never stop the app.
  */
 final class ValidationProcessor implements Processor<byte[], byte[], String, Validation> {
-    private final IncidentValidator validator;
+    /** The check itself: {@code IncidentValidator::validate} in the topology. */
+    @FunctionalInterface
+    interface Check {
+        Validation validate(byte[] value, long nowMillis);
+    }
+
+    private final Check check;
     private final CrimecastMetrics metrics;
     private ProcessorContext<String, Validation> context;
 
-    ValidationProcessor(IncidentValidator validator, CrimecastMetrics metrics) {
-        this.validator = validator;
+    ValidationProcessor(Check check, CrimecastMetrics metrics) {
+        this.check = check;
         this.metrics = metrics;
     }
 
@@ -28,7 +35,13 @@ final class ValidationProcessor implements Processor<byte[], byte[], String, Val
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        Validation result = validator.validate(record.value(), context.currentSystemTimeMs());
+        Rejections.capProducerHeaders(record.headers());
+        Validation result;
+        try {
+            result = check.validate(record.value(), context.currentSystemTimeMs());
+        } catch (RuntimeException e) {
+            result = new Validation.Rejected(Rejection.internalError(null, record.value(), Rejection.Stage.VALIDATE, e));
+        }
         if (result instanceof Validation.Accepted a) {
             context.forward(record.withKey(a.incident().region()).withValue(result));
         } else if (result instanceof Validation.Rejected r) {

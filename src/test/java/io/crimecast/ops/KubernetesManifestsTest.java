@@ -268,6 +268,34 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void podsAreStaticGroupMembersNamedAfterThemselvesWithTimeoutsTheAppAccepts() {
+        JsonNode instanceId = null;
+        for (JsonNode e : container(statefulSet()).path("env")) {
+            if (e.path("name").asText().equals(CrimecastConfig.ENV_INSTANCE_ID)) {
+                instanceId = e;
+            }
+        }
+        assertThat(instanceId).as("%s in the StatefulSet", CrimecastConfig.ENV_INSTANCE_ID).isNotNull();
+        // the pod name: stable across restarts of a StatefulSet's pod, unique within it
+        assertThat(instanceId.path("valueFrom").path("fieldRef").path("fieldPath").asText()).isEqualTo("metadata.name");
+        for (JsonNode cj : ofKind("CronJob")) {
+            assertThat(containerEnv(container(cj))).as("a trainer is no group member").doesNotContainKey(CrimecastConfig.ENV_INSTANCE_ID);
+        }
+
+        Map<String, String> env = new LinkedHashMap<>(configLiterals());
+        env.remove(CrimecastConfig.ENV_CLIENT_PROPERTIES); // a path in the pod
+        CrimecastConfig config = CrimecastConfig.fromEnvironment(env);
+        // Between the brokers' default group.min/max.session.timeout.ms (6 s, 30 min), and long enough for a restart.
+        assertThat(config.sessionTimeout()).isBetween(java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(30));
+        assertThat(env).containsKeys(CrimecastConfig.ENV_SESSION_TIMEOUT, CrimecastConfig.ENV_BROKER_UNREACHABLE_TIMEOUT);
+        // Readiness fails after the timeout plus up to failureThreshold probes: under two minutes in all.
+        JsonNode readiness = container(statefulSet()).path("readinessProbe");
+        long secondsToNotReady = config.brokerUnreachableTimeout().toSeconds()
+                + readiness.path("periodSeconds").asLong() * readiness.path("failureThreshold").asLong();
+        assertThat(secondsToNotReady).isLessThan(120);
+    }
+
+    @Test
     void argumentsAreCliCommandsAndTheirReferencesResolve() {
         OpsFiles.Invocation run = OpsFiles.invocation(OpsFiles.strings(container(statefulSet()).path("args")), name(statefulSet()));
         assertThat(run.command()).isEqualTo("run");

@@ -214,6 +214,20 @@ class CrimecastTopologyTest {
             "out-of-area         | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":40.71,\"lon\":-74.00}",
             "unknown-region      | {\"id\":\"x\",\"region\":\"gotham\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
             "before-earliest     | {\"id\":\"x\",\"occurredAt\":\"1970-01-01\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-time            | {\"id\":\"x\",\"occurredAt\":\"+999999999-12-31T23:59:59Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-time            | {\"id\":\"x\",\"occurredAt\":\"-999999999-01-01T00:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-time            | {\"id\":\"x\",\"occurredAt\":\"+999999999-12-31T23:59:59\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-time            | {\"id\":\"x\",\"occurredAt\":\"-999999999-01-01T00:00:00\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-time            | {\"id\":\"x\",\"occurredAt\":\"+999999999-12-31\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-time            | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00+19:00\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-id              | {\"id\":42,\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-id              | {\"id\":true,\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-id              | {\"id\":[\"x\"],\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "bad-id              | {\"id\":{\"x\":1},\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "duplicate-field     | {\"id\":\"x\",\"id\":\"y\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}",
+            "duplicate-field     | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lat\":40.0,\"lon\":-75.16}",
+            "trailing-content    | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16} garbage",
+            "trailing-content    | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}{}",
     })
     void invalidInputIsRejectedWithReasonStageAndOriginalBytes(String reason, String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -228,7 +242,47 @@ class CrimecastTopologyTest {
         byte[] huge = ("{\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16,\"category\":\""
                 + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         incidents.pipeInput(new TestRecord<>(null, huge));
-        assertRejected(rejected.readRecord(), "too-large", "validate", huge);
+        TestRecord<String, byte[]> r = rejected.readRecord();
+        assertThat(header(r, Rejections.REASON)).isEqualTo("too-large");
+        assertThat(r.value()).as("cut to the limit").isEqualTo(java.util.Arrays.copyOf(huge, Rejections.MAX_ORIGINAL_BYTES));
+        assertThat(header(r, Rejections.TRUNCATED)).isEqualTo(Integer.toString(huge.length));
+    }
+
+    @Test
+    void overlongUtf8IsRejectedAsInvalidUtf8() {
+        byte[] json = "{\"id\":\"x_\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}".getBytes(StandardCharsets.UTF_8);
+        int underscore = new String(json, StandardCharsets.UTF_8).indexOf('_');
+        byte[] overlong = new byte[json.length + 1]; // '_' becomes C0 AF, an overlong '/'
+        System.arraycopy(json, 0, overlong, 0, underscore);
+        overlong[underscore] = (byte) 0xC0;
+        overlong[underscore + 1] = (byte) 0xAF;
+        System.arraycopy(json, underscore + 1, overlong, underscore + 2, json.length - underscore - 1);
+        incidents.pipeInput(new TestRecord<>(null, overlong));
+        assertRejected(rejected.readRecord(), "invalid-utf8", "validate", overlong);
+        assertThat(counts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anOriginalOverTheLimitIsCutAndSaysHowLongItWas() {
+        byte[] nearlyMegabyte = new byte[1_048_000];
+        java.util.Arrays.fill(nearlyMegabyte, (byte) 'x');
+        incidents.pipeInput(new TestRecord<>(null, nearlyMegabyte));
+        TestRecord<String, byte[]> r = rejected.readRecord();
+        assertThat(header(r, Rejections.REASON)).isEqualTo("too-large");
+        assertThat(r.value()).hasSize(Rejections.MAX_ORIGINAL_BYTES);
+        assertThat(header(r, Rejections.TRUNCATED)).isEqualTo("1048000");
+    }
+
+    @Test
+    void aProducersHugeHeadersAreDroppedAndTheirSizeNoted() {
+        byte[] json = "{\"id\":\"x\",\"occurredAt\":\"yesterday\",\"lat\":39.95,\"lon\":-75.16}".getBytes(StandardCharsets.UTF_8);
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("trace", new byte[500_000]);
+        incidents.pipeInput(new TestRecord<>(null, json, headers, Instant.now()));
+        TestRecord<String, byte[]> r = rejected.readRecord();
+        assertThat(r.headers().lastHeader("trace")).isNull();
+        assertThat(header(r, Rejections.HEADERS_DROPPED)).isEqualTo("500005");
+        assertThat(header(r, Rejections.REASON)).isEqualTo("bad-time");
     }
 
     @Test
