@@ -76,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("the streaming app failed; see the log");
                 return 1;
             }
-            System.out.println("stopping on SIG" + stop.join() + ": committing, flushing state and leaving the group");
+            System.out.println("stopping on SIG" + stop.join() + ": committing, flushing state and " + (config.instanceId() == null
+                    ? "leaving the group" : "staying in the group as static member " + config.instanceId() + " until its session times out"));
         }
         System.out.println("stopped");
         return 0;
