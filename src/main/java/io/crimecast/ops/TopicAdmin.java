@@ -89,6 +89,7 @@ public final class TopicAdmin {
         props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) retryEvery.toMillis());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) retryEvery.toMillis()); // may not exceed the one above
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 try {
