@@ -251,6 +251,20 @@ class KubernetesManifestsTest {
         assertThat(configLiterals()).doesNotContainKeys(CrimecastConfig.ENV_MODEL_SIGNING_KEY, CrimecastConfig.ENV_KAFKA_PREFIX + "SASL_JAAS_CONFIG");
     }
 
+    @Test
+    void everyWorkloadRequiresTheModelSigningKeySoUnsignedBundlesAreRefused() {
+        for (JsonNode w : workloads()) {
+            JsonNode key = null;
+            for (JsonNode e : container(w).path("env")) {
+                if (e.path("name").asText().equals(CrimecastConfig.ENV_MODEL_SIGNING_KEY)) {
+                    key = e.path("valueFrom").path("secretKeyRef");
+                }
+            }
+            assertThat(key).as("%s in %s", CrimecastConfig.ENV_MODEL_SIGNING_KEY, name(w)).isNotNull();
+            assertThat(key.path("optional").asBoolean(false)).as("a pod without the key must not start: %s", name(w)).isFalse();
+        }
+    }
+
     // ---------------------------------------------------------------- environment, commands
 
     @Test
