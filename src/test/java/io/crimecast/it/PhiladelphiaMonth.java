@@ -106,12 +106,7 @@ final class PhiladelphiaMonth {
 
     /** Reads cell-daily-counts (read_committed) from the start until {@code done} holds for what was read, or 2 minutes pass. */
     static List<CountRecord> readCounts(String bootstrap, Properties security, Predicate<List<CountRecord>> done) {
-        Properties p = new Properties();
-        p.putAll(security);
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-counts-" + System.nanoTime());
+        Properties p = readCommittedFromTheStart(bootstrap, security);
         ObjectMapper json = new ObjectMapper();
         List<CountRecord> read = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
@@ -127,6 +122,17 @@ final class PhiladelphiaMonth {
             throw new UncheckedIOException(e);
         }
         return read;
+    }
+
+    /** A consumer's settings: committed records only, from the start, in a group of its own. */
+    static Properties readCommittedFromTheStart(String bootstrap, Properties security) {
+        Properties p = new Properties();
+        p.putAll(security);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + System.nanoTime());
+        return p;
     }
 
     /** The latest count of each cell-day. */
