@@ -63,7 +63,12 @@ final class JarProcess implements AutoCloseable {
 
     /** Runs the command to its end and returns its exit code; fails if it takes longer than {@code limit}. */
     static Finished run(Path logDir, Duration limit, String... args) throws InterruptedException {
-        try (JarProcess p = start(logDir, args)) {
+        return run(logDir, Map.of(), limit, args);
+    }
+
+    /** As {@link #run(Path, Duration, String...)}, with these environment variables added. */
+    static Finished run(Path logDir, Map<String, String> env, Duration limit, String... args) throws InterruptedException {
+        try (JarProcess p = start(logDir, env, args)) {
             return new Finished(p.awaitExit(limit), p.output());
         }
     }
