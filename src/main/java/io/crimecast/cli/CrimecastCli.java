@@ -16,7 +16,7 @@ public final class CrimecastCli {
 
     public static void main(String[] args) {
         if ("json".equalsIgnoreCase(System.getenv(io.crimecast.config.CrimecastConfig.ENV_LOG_FORMAT))) {
-            System.setProperty("log4j2.configurationFile", "log4j2-json.xml");
+            System.setProperty("log4j2.configurationFile", "log4j2.xml,log4j2-json.xml"); // a composite: JSON layout, same loggers
         }
         System.exit(commandLine().execute(args));
     }

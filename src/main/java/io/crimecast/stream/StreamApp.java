@@ -62,8 +62,9 @@ public final class StreamApp implements AutoCloseable {
             props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
         }
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) config.sessionTimeout().toMillis());
-        // Kafka 5.0's default, and it silences a start-up warning; the model store's global thread is covered too.
-        props.put("processing.exception.handler.global.enabled", "true");
+        // Kafka 5.0's default: the processing handler covers the model store's global thread too. Kafka 4.3 still warns that
+        // it is off, from the internal client configs that lack it; log4j2.xml filters that one line.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return props;
     }
 
