@@ -26,6 +26,7 @@ public final class Grid {
     private final CoordinateReferenceSystem crs;
     private final CoordinateTransform toPlane;     // region CRS -> planar grid coordinates (null: identity)
     private final CoordinateTransform wgs84ToCrs;  // lon/lat -> region CRS (null: identity)
+    private final CoordinateTransform planeToWgs84; // planar grid coordinates -> lon/lat, for map-ready output
     private final double metresPerPlaneUnit;
     private final double planeMinX;
     private final double planeMinY;
@@ -43,9 +44,11 @@ public final class Grid {
             CoordinateReferenceSystem local = CRS_FACTORY.createFromParameters(spec.name() + "-grid",
                     "+proj=tmerc +lat_0=%s +lon_0=%s +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs".formatted(lat0, lon0));
             toPlane = TRANSFORMS.createTransform(crs, local);
+            planeToWgs84 = TRANSFORMS.createTransform(local, WGS84);
             metresPerPlaneUnit = 1.0;
         } else {
             toPlane = null;
+            planeToWgs84 = TRANSFORMS.createTransform(crs, WGS84);
             metresPerPlaneUnit = 1.0 / crs.getProjection().getFromMetres();
         }
         wgs84ToCrs = crs.getParameterString().equals(WGS84.getParameterString()) ? null : TRANSFORMS.createTransform(WGS84, crs);
@@ -189,6 +192,36 @@ public final class Grid {
             wgs84ToCrs.transform(new ProjCoordinate(lon, lat), out);
         }
         return locateXY(out.x, out.y);
+    }
+
+    /** A cell's centre as WGS84 {latitude, longitude}. */
+    public double[] centreLatLon(int id) {
+        double[] lonLat = planeToLonLat(id, 0.5, 0.5);
+        return new double[]{lonLat[1], lonLat[0]};
+    }
+
+    /**
+     * A cell's corners as WGS84 [longitude, latitude], counter-clockwise from its minimum corner and closed (the
+     * first corner again last): a GeoJSON polygon ring.
+     */
+    public double[][] cornersLonLat(int id) {
+        return new double[][]{planeToLonLat(id, 0, 0), planeToLonLat(id, 1, 0), planeToLonLat(id, 1, 1), planeToLonLat(id, 0, 1),
+                planeToLonLat(id, 0, 0)};
+    }
+
+    public Area cellArea() {
+        return new Area(spec.cellSizeMeters() * spec.cellSizeMeters());
+    }
+
+    /** The point at fractions (fx, fy) across a cell, as {longitude, latitude}. */
+    private double[] planeToLonLat(int id, double fx, double fy) {
+        Cell c = cell(id);
+        double cellUnits = spec.cellSizeMeters() / metresPerPlaneUnit;
+        ProjCoordinate out = new ProjCoordinate();
+        synchronized (planeToWgs84) { // proj4j transforms keep state
+            planeToWgs84.transform(new ProjCoordinate(planeMinX + (c.col() + fx) * cellUnits, planeMinY + (c.row() + fy) * cellUnits), out);
+        }
+        return new double[]{out.x, out.y};
     }
 
     /**

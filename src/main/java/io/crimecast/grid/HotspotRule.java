@@ -5,13 +5,21 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Which cells count as hotspots: the top k% of cells by value, or every cell at or above a count.
- * Exactly one of the two is set.
+ * Which cells count as hotspots: the top k% of cells by value, every cell at or above a count, or the best cells
+ * that fit in a flagged-area budget ({@code area: "0.25 sq mi"}, the NIJ challenge's way). Exactly one is given;
+ * an area becomes a number of whole cells ({@code cells}) once the region's cell size is known, never more area
+ * than the budget.
  */
-public record HotspotRule(Double topPercent, Integer minCount) {
+public record HotspotRule(Double topPercent, Integer minCount, String area, Integer cells) {
     public HotspotRule {
-        if ((topPercent == null) == (minCount == null)) {
-            throw new IllegalArgumentException("hotspot: give exactly one of topPercent or minCount");
+        int given = (topPercent == null ? 0 : 1) + (minCount == null ? 0 : 1) + (area == null ? 0 : 1);
+        if (given != 1) {
+            throw new IllegalArgumentException("hotspot: give exactly one of topPercent, minCount or area");
+        }
+        if (area != null) {
+            Area.parse(area); // a clear error at load
+        } else if (cells != null) {
+            throw new IllegalArgumentException("hotspot.cells is worked out from hotspot.area; give area instead");
         }
         if (topPercent != null && !(topPercent > 0 && topPercent <= 100)) {
             throw new IllegalArgumentException("hotspot.topPercent must be in (0, 100], was " + topPercent);
@@ -22,15 +30,33 @@ public record HotspotRule(Double topPercent, Integer minCount) {
     }
 
     public static HotspotRule topPercent(double percent) {
-        return new HotspotRule(percent, null);
+        return new HotspotRule(percent, null, null, null);
     }
 
     public static HotspotRule minCount(int count) {
-        return new HotspotRule(null, count);
+        return new HotspotRule(null, count, null, null);
     }
 
-    /** Number of cells the top-k% rule flags out of {@code cells} (at least one). */
+    public static HotspotRule area(String area) {
+        return new HotspotRule(null, null, area, null);
+    }
+
+    /** With an area budget, the number of whole cells of {@code cellSquareMetres} that fit in it; else this rule. */
+    public HotspotRule forCellArea(double cellSquareMetres) {
+        if (area == null) {
+            return this;
+        }
+        return new HotspotRule(null, null, area, (int) Math.floor(Area.parse(area).squareMetres() / cellSquareMetres + 1e-9));
+    }
+
+    /** Number of cells the top-k% or area rule flags out of {@code cells}: at least one for top-k%, what fits for an area. */
     public int topCount(int cells) {
+        if (area != null) {
+            if (this.cells == null) {
+                throw new IllegalStateException("hotspot area " + area + " not yet resolved to cells (forCellArea)");
+            }
+            return Math.min(this.cells, cells);
+        }
         return Math.max(1, (int) Math.ceil(cells * topPercent / 100.0 - 1e-9));
     }
 
@@ -69,6 +95,9 @@ public record HotspotRule(Double topPercent, Integer minCount) {
 
     @Override
     public String toString() {
+        if (area != null) {
+            return "best " + cells + " cells within " + area;
+        }
         return topPercent != null ? "top " + topPercent + "% of cells" : "count >= " + minCount;
     }
 }

@@ -36,7 +36,11 @@ public record RegionSpec(String name, String crs, BoundingBox bbox, double cellS
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, was " + grace);
         }
-        Objects.requireNonNull(hotspot, "hotspot: required ({topPercent: K} or {minCount: N})");
+        Objects.requireNonNull(hotspot, "hotspot: required ({topPercent: K}, {minCount: N} or {area: \"0.25 sq mi\"})");
+        hotspot = hotspot.forCellArea(cellSizeMeters * cellSizeMeters);
+        if (hotspot.area() != null && hotspot.cells() < 1) {
+            throw new IllegalArgumentException("hotspot.area: " + hotspot.area() + " is smaller than one cell of " + cellSizeMeters + " m");
+        }
         retention = retention == null ? DEFAULT_RETENTION : retention;
         earliest = earliest == null ? DEFAULT_EARLIEST : earliest;
         maxCells = maxCells == null ? DEFAULT_MAX_CELLS : maxCells;

@@ -95,7 +95,7 @@ class GridTest {
     @CsvSource(delimiter = '|', value = {
             "cellSize: 500                               | cellSize",
             "cellSizeMeters: 0                           | cellSizeMeters: required and positive",
-            "hotspot: {topPercent: 5, minCount: 2}       | exactly one of topPercent or minCount",
+            "hotspot: {topPercent: 5, minCount: 2}       | exactly one of topPercent, minCount or area",
             "hotspot: {topPercent: 500}                  | hotspot.topPercent must be in (0, 100]",
             "bbox: {minX: 2, minY: 0, maxX: 1, maxY: 1}  | min must be below max",
             "timeZone: Mars/Olympus                      | Mars/Olympus",
