@@ -3,6 +3,7 @@ package io.crimecast.cli;
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.eval.ServedForecastAccuracy;
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
 import io.crimecast.grid.RegionSpec;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.ModelBundle;
@@ -43,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -147,11 +149,13 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void printAccuracy(LocalKafkaBroker broker, Progress progress) {
         Map<ServedForecastAccuracy.CellDay, Integer> actual = new HashMap<>();
-        readAll(broker, TopicNames.DEFAULT.cellDailyCounts(), new JsonSerde<>(Output.CellDayCount.class).deserializer())
+        readAll(broker, TopicNames.DEFAULT.cellDailyCounts(), new JsonSerde<>(Output.CellDayCount.class).deserializer()).stream()
+                .filter(c -> c.layer().equals(Layer.ALL.name()))
                 .forEach(c -> actual.put(new ServedForecastAccuracy.CellDay(c.cell(), c.date()), c.count()));
-        List<Output.CellForecast> forecasts = readAll(broker, TopicNames.DEFAULT.forecasts(), new JsonSerde<>(Output.CellForecast.class).deserializer());
+        List<Output.CellForecast> forecasts = readAll(broker, TopicNames.DEFAULT.forecasts(), new JsonSerde<>(Output.CellForecast.class).deserializer())
+                .stream().filter(f -> f.layer().equals(Layer.ALL.name()) && f.horizonDays() == 1).toList();
         ServedForecastAccuracy acc = ServedForecastAccuracy.of(forecasts.stream()
-                .map(f -> new ServedForecastAccuracy.Served(f.cell(), f.date(), f.expected())).toList(), actual);
+                .map(f -> new ServedForecastAccuracy.Served(f.cell(), f.periodStart(), f.expected())).toList(), actual);
         String models = forecasts.stream().map(Output.CellForecast::modelVersion).distinct().collect(Collectors.joining(", "));
         progress.line("accuracy   served forecasts (%s) vs what happened, %,d cell-days with 28 days of history: RMSE %.2f  MAE %.2f;"
                 + " 28-day mean: RMSE %.2f  MAE %.2f", models, acc.cellDays(), acc.rmse(), acc.mae(), acc.baselineRmse(), acc.baselineMae());
@@ -189,9 +193,10 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the next day's top hotspots as each day closes. */
+    /** Prints each layer's top hotspots for the next day as each day closes, and for the next week on Sundays. */
     static final class HotspotPrinter implements AutoCloseable {
         private static final int SHOWN = 3;
+        private static final Set<Integer> HORIZONS = Set.of(1, 7);
         private final KafkaConsumer<String, Output.Hotspots> consumer;
         private final Grid grid;
         private final Progress progress;
@@ -208,7 +213,8 @@ final class DemoCommand implements Callable<Integer> {
 
         void start() {
             consumer.subscribe(List.of(TopicNames.DEFAULT.hotspots()));
-            progress.line("%-10s  %-22s  %s", "forecast", "model", "top hotspots: cell (row,col) expected count, P(hotspot)");
+            progress.line("%-10s  %-8s %4s  %-22s  %s", "from", "layer", "days", "model",
+                    "flagged area; top hotspots: cell at lat, lon, expected count, P(hotspot)");
             thread.start();
         }
 
@@ -216,13 +222,14 @@ final class DemoCommand implements Callable<Integer> {
             while (running) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
                     Output.Hotspots h = r.value();
-                    if (!h.region().equals(grid.region())) {
+                    if (!h.region().equals(grid.region()) || !HORIZONS.contains(h.horizonDays())) {
                         continue;
                     }
                     String top = h.cells().stream().limit(SHOWN)
-                            .map(c -> "#%d (%d,%d) %.1f p=%.2f".formatted(c.cell(), c.row(), c.col(), c.expected(), c.hotspotProbability()))
+                            .map(c -> "#%d %.5f, %.5f %.1f p=%.2f".formatted(c.cell(), c.lat(), c.lon(), c.expected(), c.hotspotProbability()))
                             .collect(Collectors.joining("   "));
-                    progress.line("%-10s  %-22s  %s", h.date(), h.modelVersion(), top);
+                    progress.line("%-10s  %-8s %4d  %-22s  %.2f km² (%.3f sq mi): %s", h.periodStart(), h.layer(), h.horizonDays(),
+                            h.modelVersion(), h.flaggedAreaKm2(), h.flaggedAreaSqMi(), top);
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.crimecast.grid;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,14 +14,20 @@ import java.util.Objects;
  *                  1970-01-01 would otherwise open decades of empty days); default 2000-01-01
  * @param maxCells  the most cells the grid may have; default 2,000,000 (a typo in the box or the cell size
  *                  otherwise asks for millions of cells and every closed day writes a record per cell)
+ * @param layers    crime-type layers, each counted and forecast on its own; default one layer, {@code all}
+ * @param horizons  the periods, in days, forecast beside the next day (weekly, from each Monday); default the NIJ
+ *                  challenge's 7, 14, 31, 61 and 92 days
  */
 public record RegionSpec(String name, String crs, BoundingBox bbox, double cellSizeMeters, ZoneId timeZone,
                          Duration grace, HotspotRule hotspot, Duration retention, LocalDate earliest,
-                         Integer maxCells) {
+                         Integer maxCells, List<Layer> layers, List<Integer> horizons) {
     public static final String WGS84 = "EPSG:4326";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final LocalDate DEFAULT_EARLIEST = LocalDate.of(2000, 1, 1);
     public static final int DEFAULT_MAX_CELLS = 2_000_000;
+    public static final List<Integer> DEFAULT_HORIZONS = List.of(7, 14, 31, 61, 92);
+    /** Long horizons read at most this much history (the stream keeps 400 days). */
+    public static final int MAX_HORIZON_DAYS = 366;
 
     public RegionSpec {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9_.-]+")) {
@@ -47,6 +54,11 @@ public record RegionSpec(String name, String crs, BoundingBox bbox, double cellS
         if (maxCells < 1) {
             throw new IllegalArgumentException("maxCells must be at least 1, was " + maxCells);
         }
+        layers = Layer.checked(layers);
+        if (horizons != null && horizons.stream().anyMatch(h -> h == null || h < 2 || h > MAX_HORIZON_DAYS)) {
+            throw new IllegalArgumentException("horizons: days from 2 to " + MAX_HORIZON_DAYS + " (the next day is always forecast), were " + horizons);
+        }
+        horizons = horizons == null ? DEFAULT_HORIZONS : horizons.stream().distinct().sorted().toList();
         if (retention.compareTo(grace) < 0) {
             throw new IllegalArgumentException("retention (" + retention + ") must be at least the grace period (" + grace + ")");
         }

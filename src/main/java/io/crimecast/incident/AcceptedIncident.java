@@ -7,5 +7,5 @@ import java.time.LocalDate;
  * can still reject it (duplicate, too late) with them.
  */
 public record AcceptedIncident(String id, String region, int cell, LocalDate localDate, long occurredAtMillis,
-                               byte[] original) {
+                               String category, byte[] original) {
 }

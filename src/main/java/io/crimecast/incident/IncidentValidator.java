@@ -130,7 +130,7 @@ public final class IncidentValidator {
                     + placement.grid.spec().earliest());
         }
         return new Validation.Accepted(new AcceptedIncident(id, placement.grid.region(), placement.cell.id(), localDate,
-                epochMillis, value));
+                epochMillis, text(node, "category"), value));
     }
 
     private record Placement(Grid grid, Cell cell) {

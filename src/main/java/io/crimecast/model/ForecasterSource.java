@@ -1,9 +1,11 @@
 package io.crimecast.model;
 
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
 
 /** The forecaster to use for a region right now; the model store swaps networks in behind it. */
 @FunctionalInterface
 public interface ForecasterSource {
-    Forecaster current(Grid grid);
+    /** The forecaster of the next day's counts for a region's layer. */
+    Forecaster current(Grid grid, Layer layer);
 }

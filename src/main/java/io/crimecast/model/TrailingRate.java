@@ -1,5 +1,7 @@
 package io.crimecast.model;
 
+import io.crimecast.grid.Grid;
+
 /**
  * The naive map the field measures itself against for periods of a week to a quarter: each cell's mean daily count
  * over the last {@code lookbackDays} (all days given when fewer), times the period's length. At 600 ft, the NIJ
@@ -25,6 +27,21 @@ public record TrailingRate(int lookbackDays) {
             sum[c] = used == 0 ? 0 : sum[c] * horizonDays / used;
         }
         return sum;
+    }
+
+    /**
+     * The period's forecast: expected counts, the region's hotspot rule applied to them, and as probability the
+     * Poisson chance of at least one incident in the period (a daily model's calibrated probability has no
+     * counterpart here). Bins are for daily counts and stay 0.
+     */
+    public Forecast forecast(Grid grid, DayHistory history, int horizonDays) {
+        double[] expected = expected(history.days(), grid.cellCount(), horizonDays);
+        double[] atLeastOne = new double[expected.length];
+        for (int c = 0; c < expected.length; c++) {
+            atLeastOne[c] = 1 - Math.exp(-expected[c]);
+        }
+        return new Forecast(history.lastDay().plusDays(1), version(), expected, new int[expected.length], atLeastOne,
+                grid.spec().hotspot().flag(expected));
     }
 
     public String version() {

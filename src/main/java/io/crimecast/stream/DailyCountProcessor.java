@@ -2,6 +2,8 @@ package io.crimecast.stream;
 
 import io.crimecast.grid.Cell;
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
+import io.crimecast.model.TrailingRate;
 import io.crimecast.incident.AcceptedIncident;
 import io.crimecast.incident.RejectReason;
 import io.crimecast.incident.Rejection;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,8 +32,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Counts incidents per (region, local day, cell) and closes days: when a region's time passes a day's end plus the
- * grace period, it writes every cell's count, the next day's forecast for every cell and the ranked hotspots.
+ * Counts incidents per (region, layer, local day, cell) and closes days: when a region's time passes a day's end plus
+ * the grace period, it writes each layer's cell counts, the next day's forecast and its ranked hotspots, and on
+ * Sundays the forecasts of the longer horizons from Monday on (a weekly plan; recomputing them daily would write
+ * horizons x cells records every night for a map that barely moves).
  * Duplicates and incidents for days past the retention horizon are rejected; late ones within it correct a closed
  * day. All progress lives in state stores, so under exactly-once a day closes once, also across restarts.
  */
@@ -38,8 +43,8 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     static final String DAY_COUNTS = "day-counts";
     static final String REGION_CLOCKS = "region-clocks";
     static final String SEEN_INCIDENTS = "seen-incidents";
-    /** Closed days kept for forecasting (a 30-day-step hotspot model reads 180), beyond the retention horizon. */
-    static final int MIN_HISTORY_DAYS = 400;
+    /** Long horizons read this much history: at fine grids a year ranks better than the last month. */
+    static final TrailingRate LONG_HORIZONS = new TrailingRate(365);
     static final int MAX_DAYS_PER_CALL = 366;
     static final int FORGET_EVERY_DAYS = 7;
 
@@ -49,7 +54,7 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     private final CrimecastMetrics metrics;
     private final Duration wallClockInterval;
     private ProcessorContext<String, Output> context;
-    private KeyValueStore<String, int[]> dayCounts;
+    private DayStore days;
     private KeyValueStore<String, RegionClock> clocks;
     private KeyValueStore<String, Long> seen;
 
@@ -64,7 +69,7 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     @Override
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
-        dayCounts = context.getStateStore(DAY_COUNTS);
+        days = new DayStore(context.getStateStore(DAY_COUNTS));
         clocks = context.getStateStore(REGION_CLOCKS);
         seen = context.getStateStore(SEEN_INCIDENTS);
         forecasters = forecasterFactory.create(context.getStateStore(ModelStoreUpdater.MODEL_STORE));
@@ -112,17 +117,27 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
                     : "day " + date + " closed and is past the retention horizon of " + grid.spec().retention());
             return;
         }
-        int[] counts = countsOf(grid, date);
-        counts[incident.cell()]++; // before any store is written, so a bad cell id leaves no trace
+        List<Layer> layers = Layer.matching(grid.spec().layers(), incident.category());
+        List<int[]> counts = new ArrayList<>();
+        for (Layer layer : layers) {
+            int[] c = days.counts(grid, layer, date);
+            c[incident.cell()]++; // before any store is written, so a bad cell id leaves no trace
+            counts.add(c);
+        }
         seen.put(seenKey, date.toEpochDay());
-        dayCounts.put(dayKey(grid.region(), date), counts);
+        for (int i = 0; i < layers.size(); i++) {
+            days.put(grid, layers.get(i), date, counts.get(i));
+        }
         metrics.accepted(grid.region());
         if (late) {
             metrics.late(grid.region());
             Cell cell = grid.cell(incident.cell());
-            context.forward(new Record<>(countKey(grid.region(), cell.id(), date),
-                    new Output.CellDayCount(grid.region(), cell.id(), cell.row(), cell.col(), date, counts[cell.id()], true),
-                    record.timestamp()));
+            for (int i = 0; i < layers.size(); i++) {
+                String layer = layers.get(i).name();
+                context.forward(new Record<>(countKey(grid.region(), layer, cell.id(), date),
+                        new Output.CellDayCount(grid.region(), layer, cell.id(), cell.row(), cell.col(), date, counts.get(i)[cell.id()], true),
+                        record.timestamp()));
+            }
         }
         clock = clock.advancedTo(incident.occurredAtMillis(), now);
         clocks.put(grid.region(), clock);
@@ -165,27 +180,29 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     private void closeDay(Grid grid, LocalDate firstDay, LocalDate day) {
         String region = grid.region();
         long dayEnd = DayCalendar.endOf(grid.spec(), day).toEpochMilli();
-        int[] counts = countsOf(grid, day);
-        for (int c = 0; c < counts.length; c++) {
-            Cell cell = grid.cell(c);
-            context.forward(new Record<>(countKey(region, c, day),
-                    new Output.CellDayCount(region, c, cell.row(), cell.col(), day, counts[c], false), dayEnd));
-        }
-
-        Forecaster forecaster = forecasters.current(grid);
-        Forecast forecast = forecaster.forecast(grid, history(grid, firstDay, day, forecaster.historyDays()));
         long now = context.currentSystemTimeMs();
         Instant generatedAt = Instant.ofEpochMilli(now);
-        for (int c = 0; c < counts.length; c++) {
-            Cell cell = grid.cell(c);
-            context.forward(new Record<>(region + '/' + c,
-                    new Output.CellForecast(region, c, cell.row(), cell.col(), forecast.date(), forecast.expected()[c],
-                            forecast.bin()[c], forecast.hotspotProbability()[c], forecast.hotspot()[c],
-                            forecast.modelVersion(), generatedAt), now));
+        for (Layer layer : grid.spec().layers()) {
+            int[] counts = days.counts(grid, layer, day);
+            boolean dense = grid.cellCount() <= ForecastRecords.DENSE_CELLS;
+            for (int c = 0; c < counts.length; c++) {
+                if (dense || counts[c] > 0) { // a street-level grid is mostly zeros: a missing cell-day counted none
+                    Cell cell = grid.cell(c);
+                    context.forward(new Record<>(countKey(region, layer.name(), c, day),
+                            new Output.CellDayCount(region, layer.name(), c, cell.row(), cell.col(), day, counts[c], false), dayEnd));
+                }
+            }
+            Forecaster forecaster = forecasters.current(grid, layer);
+            Forecast next = forecaster.forecast(grid, days.history(grid, layer, firstDay, day, forecaster.historyDays()));
+            forward(grid, layer, 1, next, true, generatedAt, now);
+            if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                DayHistory year = days.history(grid, layer, firstDay, day, LONG_HORIZONS.lookbackDays());
+                for (int horizon : grid.spec().horizons()) {
+                    forward(grid, layer, horizon, LONG_HORIZONS.forecast(grid, year, horizon), false, generatedAt, now);
+                }
+            }
+            days.pruneAfterClosing(grid, layer, day);
         }
-        context.forward(new Record<>(region, hotspots(grid, forecast, generatedAt), now));
-
-        dayCounts.delete(dayKey(region, day.minusDays(keptDays(grid))));
         // Forgetting scans the region's ids, so it runs weekly; an id kept a few days longer is still refused
         // (as a duplicate rather than too late).
         if (day.toEpochDay() % FORGET_EVERY_DAYS == 0) {
@@ -193,33 +210,12 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         }
     }
 
-    /** The flagged cells, best first: by hotspot probability, then expected count, then cell id. */
-    private static Output.Hotspots hotspots(Grid grid, Forecast forecast, Instant generatedAt) {
-        List<Integer> flagged = IntStream.range(0, forecast.hotspot().length).filter(c -> forecast.hotspot()[c]).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(c -> -forecast.hotspotProbability()[c])
-                        .thenComparingDouble(c -> -forecast.expected()[c]).thenComparingInt(c -> c))
-                .toList();
-        List<Output.RankedCell> ranked = new ArrayList<>();
-        for (int c : flagged) {
-            Cell cell = grid.cell(c);
-            ranked.add(new Output.RankedCell(ranked.size() + 1, c, cell.row(), cell.col(), forecast.expected()[c],
-                    forecast.hotspotProbability()[c]));
+    private void forward(Grid grid, Layer layer, int horizonDays, Forecast forecast, boolean daily, Instant generatedAt, long now) {
+        for (Output.CellForecast f : ForecastRecords.cells(grid, layer, horizonDays, forecast, daily, generatedAt)) {
+            context.forward(new Record<>(forecastKey(grid.region(), layer.name(), horizonDays) + '/' + f.cell(), f, now));
         }
-        return new Output.Hotspots(grid.region(), forecast.date(), grid.spec().hotspot().toString(),
-                forecast.modelVersion(), generatedAt, ranked);
-    }
-
-    private DayHistory history(Grid grid, LocalDate firstDay, LocalDate lastDay, int wanted) {
-        LocalDate from = lastDay.minusDays(Math.min(wanted, keptDays(grid)) - 1L);
-        if (from.isBefore(firstDay)) {
-            from = firstDay;
-        }
-        int n = (int) (lastDay.toEpochDay() - from.toEpochDay() + 1);
-        int[][] days = new int[Math.max(n, 0)][];
-        for (int i = 0; i < days.length; i++) {
-            days[i] = countsOf(grid, from.plusDays(i));
-        }
-        return new DayHistory(lastDay, days);
+        context.forward(new Record<>(forecastKey(grid.region(), layer.name(), horizonDays),
+                ForecastRecords.hotspots(grid, layer, horizonDays, forecast, generatedAt), now));
     }
 
     private void forgetSeenBefore(String region, long epochDay) {
@@ -245,25 +241,17 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
                 Rejections.describe(new RecordHeaders(record.headers().toArray()), rejection)));
     }
 
-    private int[] countsOf(Grid grid, LocalDate date) {
-        int[] counts = dayCounts.get(dayKey(grid.region(), date));
-        return counts != null ? counts : new int[grid.cellCount()];
-    }
-
     /** The oldest day that still takes late incidents once {@code closedThrough} has closed. */
     private static LocalDate horizon(Grid grid, LocalDate closedThrough) {
         return closedThrough.minusDays(grid.spec().retention().toDays());
     }
 
-    private static int keptDays(Grid grid) {
-        return (int) Math.max(MIN_HISTORY_DAYS, grid.spec().retention().toDays() + 2);
+    static String countKey(String region, String layer, int cell, LocalDate date) {
+        return region + '/' + layer + '/' + cell + '/' + date;
     }
 
-    static String dayKey(String region, LocalDate date) {
-        return region + '|' + date;
-    }
-
-    static String countKey(String region, int cell, LocalDate date) {
-        return region + '/' + cell + '/' + date;
+    /** The key of a layer's hotspots for a horizon; a cell's forecast adds /cell. */
+    static String forecastKey(String region, String layer, int horizonDays) {
+        return region + '/' + layer + '/' + horizonDays + 'd';
     }
 }

@@ -1,6 +1,7 @@
 package io.crimecast.stream;
 
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
 import io.crimecast.model.BundleException;
 import io.crimecast.model.CombinedForecaster;
 import io.crimecast.model.Forecaster;
@@ -48,8 +49,12 @@ final class ModelServing implements ForecasterSource {
         return region + "/" + kind.cliName();
     }
 
+    /** Published bundles are trained on every incident, so they serve the layer {@code all}; other layers get the baseline. */
     @Override
-    public Forecaster current(Grid grid) {
+    public Forecaster current(Grid grid, Layer layer) {
+        if (!layer.name().equals(Layer.ALL.name())) {
+            return baseline;
+        }
         Loaded counts = null;
         Loaded hotspots = null;
         for (ModelKind kind : ModelKind.values()) {

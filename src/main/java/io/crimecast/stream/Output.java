@@ -9,23 +9,30 @@ import java.util.List;
 /** What the topology writes, one record type per output topic (schemas in topics/schemas/). */
 public sealed interface Output {
 
-    /** A closed day's count for one cell; {@code correction} marks a late incident's new version. */
-    record CellDayCount(String region, int cell, int row, int col, LocalDate date, int count, boolean correction)
+    /** A closed day's count for one cell of one layer; {@code correction} marks a late incident's new version. */
+    record CellDayCount(String region, String layer, int cell, int row, int col, LocalDate date, int count, boolean correction)
             implements Output {
     }
 
-    /** The forecast for one cell for {@code date}, made when the day before it closed. */
-    record CellForecast(String region, int cell, int row, int col, LocalDate date, double expected, int bin,
-                        double hotspotProbability, boolean hotspot, String modelVersion, Instant generatedAt)
-            implements Output {
+    /**
+     * The forecast for one cell of one layer over {@code periodStart..periodEnd} ({@code horizonDays} days), made when
+     * the day before the period closed. {@code bin} (equal-width bins of daily counts) is set for the next day only;
+     * {@code hotspotProbability} is the model's for the next day, and for longer periods the Poisson probability of
+     * at least one incident. The cell's centre and corners are WGS84, so consumers need no grid maths.
+     */
+    record CellForecast(String region, String layer, int horizonDays, LocalDate periodStart, LocalDate periodEnd, int cell, int row,
+                        int col, double lat, double lon, double[][] corners, double expected, Integer bin, double hotspotProbability,
+                        boolean hotspot, String modelVersion, Instant generatedAt) implements Output {
     }
 
-    /** The flagged cells of a region for {@code date}, best first. */
-    record Hotspots(String region, LocalDate date, String rule, String modelVersion, Instant generatedAt,
+    /** The flagged cells of a region's layer for a period, best first, and the area they cover. */
+    record Hotspots(String region, String layer, int horizonDays, LocalDate periodStart, LocalDate periodEnd, String rule,
+                    int flaggedCells, double flaggedAreaKm2, double flaggedAreaSqMi, String modelVersion, Instant generatedAt,
                     List<RankedCell> cells) implements Output {
     }
 
-    record RankedCell(int rank, int cell, int row, int col, double expected, double hotspotProbability) {
+    record RankedCell(int rank, int cell, int row, int col, double lat, double lon, double[][] corners, double expected,
+                      double hotspotProbability) {
     }
 
     /** An incident refused at a later stage (duplicate, too late); written with its original bytes. */

@@ -1,6 +1,7 @@
 package io.crimecast.train;
 
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
 import io.crimecast.stream.JsonSerde;
 import io.crimecast.stream.Output;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,7 +41,8 @@ public final class CountTopicReader {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (var r : consumer.poll(Duration.ofMillis(500))) {
                     Output.CellDayCount c = r.value();
-                    if (c != null && c.region().equals(grid.region()) && c.cell() < grid.cellCount()) {
+                    // Models learn the layer they serve (all); on fine grids only cells with a count are written.
+                    if (c != null && c.region().equals(grid.region()) && Layer.ALL.name().equals(c.layer()) && c.cell() < grid.cellCount()) {
                         days.computeIfAbsent(c.date(), d -> new int[grid.cellCount()])[c.cell()] = c.count();
                     }
                 }

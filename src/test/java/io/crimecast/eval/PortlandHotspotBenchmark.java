@@ -63,6 +63,6 @@ public final class PortlandHotspotBenchmark {
     }
 
     private static RegionSpec withCellSize(RegionSpec p, double cellSizeMeters) {
-        return new RegionSpec(p.name(), p.crs(), p.bbox(), cellSizeMeters, p.timeZone(), p.grace(), p.hotspot(), p.retention(), p.earliest(), p.maxCells());
+        return new RegionSpec(p.name(), p.crs(), p.bbox(), cellSizeMeters, p.timeZone(), p.grace(), p.hotspot(), p.retention(), p.earliest(), p.maxCells(), null, null);
     }
 }

@@ -59,7 +59,7 @@ class ModelSwapIntegrationTest extends KafkaTestSupport {
              KafkaConsumer<String, Output.CellForecast> forecasts = consumer(broker, TopicNames.DEFAULT.forecasts(),
                      new JsonSerde<>(Output.CellForecast.class).deserializer())) {
             publisher.publish("philadelphia", window(all, "2021-06-01T04:00:00Z", "2021-06-10T04:00:00Z"), 0, n -> { });
-            assertThat(pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().date().equals(LocalDate.of(2021, 6, 9))),
+            assertThat(pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().periodStart().equals(LocalDate.of(2021, 6, 9))),
                     Duration.ofSeconds(60))).isTrue();
             assertThat(seen).allSatisfy(f -> assertThat(f.value().modelVersion()).isEqualTo("baseline-mean28"));
 
@@ -71,7 +71,7 @@ class ModelSwapIntegrationTest extends KafkaTestSupport {
             assertThat(node.app().modelBundle(ModelPublisher.key(bundle))).isEqualTo(bundle.toBytes());
             seen.clear();
             publisher.publish("philadelphia", window(all, "2021-06-10T04:00:00Z", "2021-06-20T04:00:00Z"), 0, n -> { });
-            assertThat(pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().date().equals(LocalDate.of(2021, 6, 19))),
+            assertThat(pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().periodStart().equals(LocalDate.of(2021, 6, 19))),
                     Duration.ofSeconds(60))).isTrue();
             assertThat(seen.get(seen.size() - 1).value().modelVersion()).isEqualTo(bundle.metadata().version());
             assertThat(node.app().isRunning()).isTrue();

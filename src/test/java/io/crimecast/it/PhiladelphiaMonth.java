@@ -78,12 +78,12 @@ final class PhiladelphiaMonth {
         }
     }
 
-    /** Every cell-day of {@code firstDay..lastDay} keyed region/cell/date, with its count among the file's rows of {@code from..to}. */
+    /** Every cell-day of {@code firstDay..lastDay} of the layer all, keyed region/all/cell/date, with its count among the file's rows of {@code from..to}. */
     static Map<String, Integer> independentCount(Grid grid, LocalDate firstDay, LocalDate lastDay, LocalDate from, LocalDate to) {
         Map<String, Integer> counts = new TreeMap<>();
         for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
             for (int c = 0; c < grid.cellCount(); c++) {
-                counts.put(grid.region() + "/" + c + "/" + d, 0);
+                counts.put(grid.region() + "/all/" + c + "/" + d, 0);
             }
         }
         try (Reader in = reader()) {
@@ -92,7 +92,7 @@ final class PhiladelphiaMonth {
                     continue;
                 }
                 grid.locateLatLon(Double.parseDouble(row.get("point_y")), Double.parseDouble(row.get("point_x"))).ifPresent(cell ->
-                        counts.merge(grid.region() + "/" + cell.id() + "/" + row.get("dispatch_date"), 1, Integer::sum));
+                        counts.merge(grid.region() + "/all/" + cell.id() + "/" + row.get("dispatch_date"), 1, Integer::sum));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -99,12 +99,12 @@ class CrimecastTopologyTest {
 
         List<Output.CellForecast> next = forecasts.readValuesToList();
         assertThat(next).hasSize(42).allSatisfy(f -> {
-            assertThat(f.date()).isEqualTo(LocalDate.of(2019, 3, 2));
+            assertThat(f.periodStart()).isEqualTo(LocalDate.of(2019, 3, 2));
             assertThat(f.modelVersion()).isEqualTo("baseline-mean28");
         });
         assertThat(next.get(hall).expected()).isEqualTo(2.0);
         Output.Hotspots flagged = hotspots.readValue();
-        assertThat(flagged.date()).isEqualTo(LocalDate.of(2019, 3, 2));
+        assertThat(flagged.periodStart()).isEqualTo(LocalDate.of(2019, 3, 2));
         assertThat(flagged.cells()).hasSize(2); // top 5% of 42 is 3 cells, but only 2 have any incident
         assertThat(flagged.cells().get(0).cell()).isEqualTo(hall);
         assertThat(flagged.cells().get(0).rank()).isEqualTo(1);

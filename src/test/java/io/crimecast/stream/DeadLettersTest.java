@@ -98,7 +98,7 @@ class DeadLettersTest {
         handler.configure(handlerConfigs());
         byte[] original = "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         byte[] reKeyed = new JsonSerde<>(AcceptedIncident.class).serializer().serialize(BY_REGION,
-                new AcceptedIncident("x", "philadelphia", 0, LocalDate.of(2019, 3, 1), 0L, original));
+                new AcceptedIncident("x", "philadelphia", 0, LocalDate.of(2019, 3, 1), 0L, null, original));
 
         var response = handler.handleError(context(BY_REGION, reKeyed),
                 new org.apache.kafka.clients.consumer.ConsumerRecord<>(BY_REGION, 0, 0L, new byte[0], reKeyed), new IllegalStateException());
@@ -115,7 +115,7 @@ class DeadLettersTest {
         var byRegion = driver.createInputTopic(BY_REGION, new StringSerializer(), new JsonSerde<>(AcceptedIncident.class).serializer());
         byte[] original = "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         byRegion.pipeInput("philadelphia", new AcceptedIncident("x", "philadelphia", 9_999, LocalDate.of(2019, 3, 1),
-                Instant.parse("2019-03-01T15:00:00Z").toEpochMilli(), original));
+                Instant.parse("2019-03-01T15:00:00Z").toEpochMilli(), null, original));
 
         TestRecord<String, byte[]> r = rejected.readRecord();
         assertThat(r.key()).isEqualTo("x");
@@ -124,7 +124,7 @@ class DeadLettersTest {
         assertThat(header(r.headers(), Rejections.DETAIL)).startsWith("java.lang.ArrayIndexOutOfBoundsException");
         // Nothing of it was kept: the same id, now valid, counts.
         byRegion.pipeInput("philadelphia", new AcceptedIncident("x", "philadelphia", 0, LocalDate.of(2019, 3, 1),
-                Instant.parse("2019-03-01T15:00:00Z").toEpochMilli(), original));
+                Instant.parse("2019-03-01T15:00:00Z").toEpochMilli(), null, original));
         assertThat(rejected.isEmpty()).isTrue();
         assertThat(meters.counter("crimecast.incidents.accepted", "region", "philadelphia").count()).isEqualTo(1);
     }
