@@ -55,6 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     /** Quick settings: the last two years before the replay; with 10 epochs at most, 10-20 s on two cores. */
     private static final Duration TRAINING_SPAN = Duration.ofDays(730);
     private static final int PATIENCE = 3;
+    /** The street-level region served beside a bundled city: crime-type layers, the next day and week, 0.25 sq mi. */
+    private static final Map<String, String> STREET_LEVEL = Map.of("philadelphia", "philadelphia-street");
 
     @Option(names = "--region", defaultValue = "philadelphia", paramLabel = "philadelphia|portland", description = "philadelphia or portland (default ${DEFAULT-VALUE})")
     String region;
@@ -98,27 +100,33 @@ final class DemoCommand implements Callable<Integer> {
             ModelPublisher.publish(bundle, null, broker.bootstrapServers(), new Properties(), TopicNames.DEFAULT.modelWeights());
             progress.line("published  %s to %s", bundle.metadata().version(), TopicNames.DEFAULT.modelWeights());
 
+            List<String> served = STREET_LEVEL.containsKey(region) ? List.of(region, STREET_LEVEL.get(region)) : List.of(region);
             CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(
                     CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(),
-                    CrimecastConfig.ENV_REGIONS, region,
+                    CrimecastConfig.ENV_REGIONS, String.join(",", served),
                     CrimecastConfig.ENV_STATE_DIR, work.resolve("state").toString(),
                     CrimecastConfig.ENV_APPLICATION_ID, "crimecast-demo",
                     CrimecastConfig.ENV_HTTP_PORT, Integer.toString(httpPort)));
             try (ServingNode node = new ServingNode(config);
-                 HotspotPrinter printer = new HotspotPrinter(broker, grid, progress)) {
+                 HotspotPrinter printer = new HotspotPrinter(broker, served, progress)) {
+                node.grids().forEach(g -> progress.line("region     %s; layers %s; hotspots: %s", g,
+                        g.spec().layers().stream().map(Layer::name).toList(), g.spec().hotspot()));
                 progress.line("serving    metrics %s   health %s %s", node.url(OpsEndpoints.METRICS),
                         node.url(OpsEndpoints.LIVE), node.url(OpsEndpoints.READY));
                 printer.start();
-                long sent;
+                long sent = 0;
                 try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {
-                    sent = publisher.publish(region, replay, 0, n -> progress.update("replay     published %,d / %,d", n, replay.size()));
+                    for (String r : served) { // each region gets its own copy of the incidents
+                        sent += publisher.publish(r, replay, 0, n -> progress.update("replay     %s: published %,d / %,d", r, n, replay.size()));
+                    }
                 }
-                node.awaitHandled(sent, n -> progress.update("replay     processed %,d / %,d", n, sent));
+                long published = sent;
+                node.awaitHandled(published, n -> progress.update("replay     processed %,d / %,d", n, published));
                 Thread.sleep(2000); // let the last transaction commit and the printer catch up
                 printer.close();
                 progress.line("replay     %,d incidents published and processed; the last day stays open until an incident past its end plus %s",
                         sent, spec.grace());
-                printAccuracy(broker, progress);
+                printAccuracy(broker, region, progress);
                 progress.line("done       in %.0f s", (System.nanoTime() - started) / 1e9);
                 if (keepRunning) {
                     progress.line("running    until Ctrl-C or SIGTERM (broker %s)", broker.bootstrapServers());
@@ -147,13 +155,14 @@ final class DemoCommand implements Callable<Integer> {
         return result.toBundle(grid);
     }
 
-    private static void printAccuracy(LocalKafkaBroker broker, Progress progress) {
+    /** The served next-day forecasts of {@code region}'s layer all against the counts that closed. */
+    private static void printAccuracy(LocalKafkaBroker broker, String region, Progress progress) {
         Map<ServedForecastAccuracy.CellDay, Integer> actual = new HashMap<>();
         readAll(broker, TopicNames.DEFAULT.cellDailyCounts(), new JsonSerde<>(Output.CellDayCount.class).deserializer()).stream()
-                .filter(c -> c.layer().equals(Layer.ALL.name()))
+                .filter(c -> c.region().equals(region) && c.layer().equals(Layer.ALL.name()))
                 .forEach(c -> actual.put(new ServedForecastAccuracy.CellDay(c.cell(), c.date()), c.count()));
         List<Output.CellForecast> forecasts = readAll(broker, TopicNames.DEFAULT.forecasts(), new JsonSerde<>(Output.CellForecast.class).deserializer())
-                .stream().filter(f -> f.layer().equals(Layer.ALL.name()) && f.horizonDays() == 1).toList();
+                .stream().filter(f -> f.region().equals(region) && f.layer().equals(Layer.ALL.name()) && f.horizonDays() == 1).toList();
         ServedForecastAccuracy acc = ServedForecastAccuracy.of(forecasts.stream()
                 .map(f -> new ServedForecastAccuracy.Served(f.cell(), f.periodStart(), f.expected())).toList(), actual);
         String models = forecasts.stream().map(Output.CellForecast::modelVersion).distinct().collect(Collectors.joining(", "));
@@ -198,22 +207,22 @@ final class DemoCommand implements Callable<Integer> {
         private static final int SHOWN = 3;
         private static final Set<Integer> HORIZONS = Set.of(1, 7);
         private final KafkaConsumer<String, Output.Hotspots> consumer;
-        private final Grid grid;
+        private final List<String> regions;
         private final Progress progress;
         private final Thread thread;
         private volatile boolean running = true;
 
-        HotspotPrinter(LocalKafkaBroker broker, Grid grid, Progress progress) {
+        HotspotPrinter(LocalKafkaBroker broker, List<String> regions, Progress progress) {
             this.consumer = new KafkaConsumer<>(consumerProperties(broker), new StringDeserializer(),
                     new JsonSerde<>(Output.Hotspots.class).deserializer());
-            this.grid = grid;
+            this.regions = regions;
             this.progress = progress;
             this.thread = new Thread(this::loop, "demo-hotspot-printer");
         }
 
         void start() {
             consumer.subscribe(List.of(TopicNames.DEFAULT.hotspots()));
-            progress.line("%-10s  %-8s %4s  %-22s  %s", "from", "layer", "days", "model",
+            progress.line("%-10s  %-19s %-7s %4s  %-22s  %s", "from", "region", "layer", "days", "model",
                     "flagged area; top hotspots: cell at lat, lon, expected count, P(hotspot)");
             thread.start();
         }
@@ -222,14 +231,14 @@ final class DemoCommand implements Callable<Integer> {
             while (running) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
                     Output.Hotspots h = r.value();
-                    if (!h.region().equals(grid.region()) || !HORIZONS.contains(h.horizonDays())) {
+                    if (!regions.contains(h.region()) || !HORIZONS.contains(h.horizonDays())) {
                         continue;
                     }
                     String top = h.cells().stream().limit(SHOWN)
                             .map(c -> "#%d %.5f, %.5f %.1f p=%.2f".formatted(c.cell(), c.lat(), c.lon(), c.expected(), c.hotspotProbability()))
                             .collect(Collectors.joining("   "));
-                    progress.line("%-10s  %-8s %4d  %-22s  %.2f km² (%.3f sq mi): %s", h.periodStart(), h.layer(), h.horizonDays(),
-                            h.modelVersion(), h.flaggedAreaKm2(), h.flaggedAreaSqMi(), top);
+                    progress.line("%-10s  %-19s %-7s %4d  %-22s  %.2f km² (%.3f sq mi): %s", h.periodStart(), h.region(), h.layer(),
+                            h.horizonDays(), h.modelVersion(), h.flaggedAreaKm2(), h.flaggedAreaSqMi(), top);
                 }
             }
         }

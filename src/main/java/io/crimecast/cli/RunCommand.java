@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
         }
         CrimecastConfig config = CrimecastConfig.fromEnvironment(settings);
         CompletableFuture<String> stop = StopSignal.install();
+        ServingNode.grids(config); // region mistakes are reported before waiting for Kafka
         System.out.println("connecting to Kafka at " + config.bootstrapServers());
         try {
             TopicAdmin.requireTopics(config.bootstrapServers(), config.clientProperties(), TopicCatalog.bundled().names(), KAFKA_WAIT, waiting -> {

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /** Loads region files: bundled ones by name ({@link #BUNDLED}), any other by path. */
 public final class Regions {
-    public static final List<String> BUNDLED = List.of("philadelphia", "portland");
+    public static final List<String> BUNDLED = List.of("philadelphia", "portland", "philadelphia-street");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())

@@ -25,11 +25,8 @@ public final class ServingNode implements AutoCloseable {
     private final BrokerReachability brokers;
 
     public ServingNode(CrimecastConfig config) {
-        if (config.regions().isEmpty()) {
-            throw new IllegalArgumentException("no region: give --region or set " + CrimecastConfig.ENV_REGIONS);
-        }
         NativeThreads.limitUnlessConfigured();
-        grids = config.regions().stream().map(Regions::load).map(Grid::new).toList();
+        grids = grids(config);
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
         byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
@@ -50,6 +47,14 @@ public final class ServingNode implements AutoCloseable {
         }
         brokers = reachability;
         app.start();
+    }
+
+    /** The grids of the configured regions; a clear error when there is none or a region file is wrong. */
+    public static List<Grid> grids(CrimecastConfig config) {
+        if (config.regions().isEmpty()) {
+            throw new IllegalArgumentException("no region: give --region or set " + CrimecastConfig.ENV_REGIONS);
+        }
+        return config.regions().stream().map(Regions::load).map(Grid::new).toList();
     }
 
     public List<Grid> grids() {

@@ -14,12 +14,18 @@ import java.util.stream.IntStream;
 
 /**
  * Shapes one forecast of a region's layer into output records: a record per cell (every cell on small grids; on
- * large ones only cells with a positive expected count or a flag, since a street-level grid is mostly zeros) and the
- * ranked hotspots with the area they cover. Coordinates are WGS84, rounded to 6 decimals (about 0.1 m).
+ * large ones only flagged cells and cells above a floor, see {@link #SPARSE_FLOOR_PER_DAY}) and the ranked hotspots
+ * with the area they cover. Coordinates are WGS84, rounded to 6 decimals (about 0.1 m).
  */
 final class ForecastRecords {
     /** Grids up to this many cells get a record for every cell; larger ones only for cells with something to say. */
     static final int DENSE_CELLS = 10_000;
+    /**
+     * On larger grids, a cell's forecast is written when it is flagged or expects at least this many incidents per
+     * day of the period (one in ten days): at 500 ft most cells saw an incident in the last month, and a record for
+     * each would write gigabytes a month.
+     */
+    static final double SPARSE_FLOOR_PER_DAY = 0.1;
     /** A hotspots record lists at most this many cells (with corners, about 0.5 MB); forecasts carry every flag. */
     static final int MAX_LISTED = 2_000;
 
@@ -35,7 +41,7 @@ final class ForecastRecords {
         List<Output.CellForecast> out = new ArrayList<>();
         boolean dense = grid.cellCount() <= DENSE_CELLS;
         for (int c = 0; c < grid.cellCount(); c++) {
-            if (!dense && !(forecast.expected()[c] > 0) && !forecast.hotspot()[c]) {
+            if (!dense && !(forecast.expected()[c] >= SPARSE_FLOOR_PER_DAY * horizonDays) && !forecast.hotspot()[c]) {
                 continue;
             }
             Cell cell = grid.cell(c);

@@ -157,9 +157,13 @@ class CommandLineIT {
         Matcher published = Pattern.compile("published  (lstm-philadelphia-\\S+) to model-weights").matcher(out);
         assertThat(published.find()).as("a model is trained and published:\n%s", out).isTrue();
         String version = published.group(1);
-        List<String> hotspotLines = out.lines().filter(l -> l.matches("2021-\\d\\d-\\d\\d  .*")).toList();
-        assertThat(hotspotLines).hasSizeGreaterThan(30);
-        assertThat(hotspotLines.get(hotspotLines.size() - 1)).startsWith("2021-12-31").contains(version).contains("#");
+        List<String> hotspotLines = out.lines().filter(l -> l.matches("202\\d-\\d\\d-\\d\\d  .*")).toList();
+        assertThat(hotspotLines).filteredOn(l -> l.contains(" philadelphia ") && l.contains(version)).hasSizeGreaterThan(30)
+                .anySatisfy(l -> assertThat(l).startsWith("2021-12-31").contains("#"));
+        // The street-level region: its layers, the next day and the next week, flagged area and cell centres
+        assertThat(hotspotLines).filteredOn(l -> l.contains("philadelphia-street") && l.contains(" thefts ")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).containsPattern("\\d\\.\\d\\d km² \\(0\\.\\d{3} sq mi\\): #\\d+ (39|40)\\.\\d{5}, -75\\.\\d{5}"));
+        assertThat(hotspotLines).anyMatch(l -> l.contains("philadelphia-street") && l.matches(".* all +7 .*"));
         assertThat(out).containsPattern("accuracy   served forecasts \\(" + Pattern.quote(version)
                 + "\\).*RMSE \\d+\\.\\d\\d.*28-day mean: RMSE \\d+\\.\\d\\d");
         assertThat(out).contains("/metrics").contains("/health/ready").contains("done");

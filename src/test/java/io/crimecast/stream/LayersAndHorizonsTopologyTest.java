@@ -115,7 +115,8 @@ class LayersAndHorizonsTopologyTest {
         assertThat(week.lon()).isCloseTo(LON, within(0.003));
         assertThat(forecasts).filteredOn(f -> f.horizonDays() == 1).extracting(Output.CellForecast::periodStart)
                 .containsOnly(LocalDate.of(2019, 3, 3), LocalDate.of(2019, 3, 4));
-        assertThat(forecasts).as("no cell without an expected count or a flag").allMatch(f -> f.expected() > 0 || f.hotspot());
+        assertThat(forecasts).as("a fine grid: only flagged cells and cells above the floor")
+                .allMatch(f -> f.expected() >= ForecastRecords.SPARSE_FLOOR_PER_DAY * f.horizonDays() || f.hotspot());
 
         var rawHotspots = driver.createOutputTopic(TopicNames.DEFAULT.hotspots(), new StringDeserializer(), Serdes.ByteArray().deserializer())
                 .readKeyValuesToList();
