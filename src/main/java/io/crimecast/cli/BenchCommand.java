@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the replay rate through the whole topology on a local broker: publish the files, then time the"
@@ -98,6 +99,26 @@ final class BenchCommand implements Callable<Integer> {
                     System.out.printf("  %s = %s%n", name.name(), metric.metricValue());
                 }
             });
+            printDayClosesAndOutput(node, config);
+        }
+    }
+
+    /** Day-close latency per region, and what the closes wrote (the output topics' size). */
+    private static void printDayClosesAndOutput(ServingNode node, CrimecastConfig config) throws InterruptedException {
+        long days = 0;
+        for (var d : node.metrics().dayCloses()) {
+            days += d.count();
+            System.out.printf("day closes of %s: %d, latency mean %.3f s, median %.3f s, p99 %.3f s, max %.3f s%n", d.region(), d.count(),
+                    d.meanSeconds(), d.p50Seconds(), d.p99Seconds(), d.maxSeconds());
+        }
+        try {
+            for (var t : TopicAdmin.sizes(config.bootstrapServers(), config.clientProperties(), List.of(TopicNames.DEFAULT.cellDailyCounts(),
+                    TopicNames.DEFAULT.forecasts(), TopicNames.DEFAULT.hotspots()))) {
+                System.out.printf("  %-18s %,12d offsets %,14d bytes; per day closed %,10d offsets %,12d bytes%n", t.topic(), t.offsets(), t.bytes(),
+                        days == 0 ? 0 : t.offsets() / days, days == 0 ? 0 : t.bytes() / days);
+            }
+        } catch (ExecutionException e) {
+            System.out.println("  (topic sizes unavailable: " + e.getCause().getMessage() + ")");
         }
     }
 

@@ -2,15 +2,16 @@ package io.crimecast.ops;
 
 import io.crimecast.incident.Rejection;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * CrimeCast's own meters. Metrics are at-least-once: a task that is retried after a crash counts its records again,
@@ -45,6 +46,7 @@ public final class CrimecastMetrics {
         registry.counter("crimecast.days.closed", "region", region, "trigger", trigger).increment();
         Timer.builder("crimecast.day.close.latency")
                 .description("from the close trigger to the last forecast forwarded")
+                .publishPercentiles(0.5, 0.99)
                 .tag("region", region).register(registry).record(latency);
         Counter.builder("crimecast.cells.forecast").tag("region", region).register(registry).increment(cells);
     }
@@ -72,6 +74,26 @@ public final class CrimecastMetrics {
     }
 
     /** Incidents the topology has finished with, counted or rejected (for benchmarks and the demo). */
+    /** Each region's day closes so far: count, mean, median, 99th percentile and max latency (benchmarks print it). */
+    public List<DayCloses> dayCloses() {
+        return registry.find("crimecast.day.close.latency").timers().stream().map(t -> {
+            var snapshot = t.takeSnapshot();
+            double p50 = Double.NaN, p99 = Double.NaN;
+            for (var v : snapshot.percentileValues()) {
+                if (v.percentile() == 0.5) {
+                    p50 = v.value(TimeUnit.SECONDS);
+                } else if (v.percentile() == 0.99) {
+                    p99 = v.value(TimeUnit.SECONDS);
+                }
+            }
+            return new DayCloses(t.getId().getTag("region"), snapshot.count(), snapshot.mean(TimeUnit.SECONDS), p50, p99,
+                    snapshot.max(TimeUnit.SECONDS));
+        }).toList();
+    }
+
+    public record DayCloses(String region, long count, double meanSeconds, double p50Seconds, double p99Seconds, double maxSeconds) {
+    }
+
     public long incidentsHandled() {
         double accepted = registry.find("crimecast.incidents.accepted").counters().stream().mapToDouble(Counter::count).sum();
         double rejected = registry.find("crimecast.incidents.rejected").counters().stream().mapToDouble(Counter::count).sum();

@@ -5,15 +5,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -112,6 +116,32 @@ public final class TopicAdmin {
                     waiting.accept(unreachable + " Still trying.");
                 }
             }
+        }
+    }
+
+    /** What a topic holds: offsets (records, plus one transaction marker per partition and commit) and bytes on disk. */
+    public record TopicSize(String topic, long offsets, long bytes) {
+    }
+
+    /** The size of each of {@code topics} on the cluster, for benchmarks. */
+    public static List<TopicSize> sizes(String bootstrap, Properties clientProperties, List<String> topics)
+            throws ExecutionException, InterruptedException {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+            List<TopicPartition> partitions = described.values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition()))).toList();
+            var latest = admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
+            var earliest = admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.earliest()))).all().get();
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+            Map<TopicPartition, Long> bytes = new HashMap<>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(dir ->
+                    dir.replicaInfos().forEach((tp, info) -> bytes.merge(tp, info.size(), Long::sum))));
+            return topics.stream().map(t -> new TopicSize(t,
+                    partitions.stream().filter(tp -> tp.topic().equals(t)).mapToLong(tp -> latest.get(tp).offset() - earliest.get(tp).offset()).sum(),
+                    partitions.stream().filter(tp -> tp.topic().equals(t)).mapToLong(tp -> bytes.getOrDefault(tp, 0L)).sum())).toList();
         }
     }
 

@@ -116,7 +116,7 @@ class FaultToleranceIT {
         return published.group(1);
     }
 
-    /** The model versions on the forecasts for days from {@link #SWAP_SERVED_FROM} on. */
+    /** The model versions on the next-day forecasts for days from {@link #SWAP_SERVED_FROM} on. */
     private static Set<String> servedVersions(String bootstrap) {
         Properties p = PhiladelphiaMonth.readCommittedFromTheStart(bootstrap, new Properties());
         ObjectMapper json = new ObjectMapper();
@@ -130,7 +130,7 @@ class FaultToleranceIT {
                 emptyPolls = polled.isEmpty() && !versions.isEmpty() ? emptyPolls + 1 : 0;
                 for (ConsumerRecord<String, String> r : polled) {
                     JsonNode v = json.readTree(r.value());
-                    if (!LocalDate.parse(v.get("date").asText()).isBefore(SWAP_SERVED_FROM)) {
+                    if (v.get("horizonDays").asInt() == 1 && !LocalDate.parse(v.get("periodStart").asText()).isBefore(SWAP_SERVED_FROM)) {
                         versions.add(v.get("modelVersion").asText());
                     }
                 }
