@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "Offline hotspot maps from incident files: for each horizon, the expected count per cell over the period"
-                + " from --start and the best cells within the flagged-area budget, as DIR/forecast-<N>d.geojson. Only incidents"
+                + " from --start and the best cells within the flagged-area budget, as DIR/forecast-7d.geojson etc. (one per horizon). Only incidents"
                 + " before --start are used; the model is the best naive map on the previous same-length periods unless --model.")
 final class ForecastCommand implements Callable<Integer> {
     private static final int TOP_PRINTED = 10;
@@ -52,7 +52,7 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--start", required = true, paramLabel = "YYYY-MM-DD", description = "First day forecast (local date)")
     LocalDate start;
 
-    @Option(names = "--days", split = ",", defaultValue = "7,14,31,61,92", paramLabel = "N,N...",
+    @Option(names = "--days", split = ",", defaultValue = "7,14,31,61,92", paramLabel = "N",
             description = "Horizons in days (default ${DEFAULT-VALUE})")
     List<Integer> horizons;
 
