@@ -14,6 +14,7 @@ import io.crimecast.grid.Area;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.replay.IncidentFileReader.TimedIncident;
+import io.crimecast.train.CountMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,12 +83,12 @@ final class ForecastCommand implements Callable<Integer> {
         Grid grid = new Grid(Regions.load(region));
         FlagBudget budget = FlagBudget.of(grid, flagArea, studyArea == null ? null : Area.parse(studyArea));
         List<TimedIncident> incidents = IncidentSplit.ofCategories(files.reader(grid.spec()).read(paths).incidents(), categories);
-        Forecasting forecasting = new Forecasting(IncidentSplit.before(grid, incidents, start), budget);
-        List<TimedIncident> later = score ? incidents : List.of(); // nothing from --start on is kept unless scoring
+        CountMatrix history = IncidentSplit.before(grid, incidents, start); // all the forecasts see; scoring alone reads later days
+        Forecasting forecasting = new Forecasting(history, budget);
         List<String> layer = categories.isEmpty() ? List.of("all") : categories;
-        System.out.printf("%s, %s: %d incidents before %s; flag budget %s = %d cells of %s; study area %s%n", grid,
-                String.join(", ", layer), incidents.stream().filter(t -> t.at().atZone(grid.spec().timeZone()).toLocalDate().isBefore(start)).count(),
-                start, flagArea, budget.cells(), grid.cellArea(), budget.studyArea());
+        System.out.printf("%s, %s: %,d incidents in the grid %s..%s; flag budget %s = %d cells of %s; study area %s%n", grid,
+                String.join(", ", layer), Arrays.stream(history.counts()).flatMapToInt(Arrays::stream).sum(), history.firstDay(),
+                history.lastDay(), flagArea, budget.cells(), grid.cellArea(), budget.studyArea());
         createDirectories(out);
         for (int horizon : horizons) {
             Candidate candidate = forced;
@@ -100,7 +101,7 @@ final class ForecastCommand implements Callable<Integer> {
             HotspotMap map = forecasting.forecast(candidate, start, horizon);
             printMap(grid, budget, map);
             if (score) {
-                printScore(grid, forecasting, map, later);
+                printScore(grid, forecasting, map, incidents);
             }
             Path file = out.resolve("forecast-" + horizon + "d.geojson");
             GeoJsonMap.write(file, grid, layer, map);
