@@ -90,7 +90,7 @@ final class ForecastCommand implements Callable<Integer> {
                 String.join(", ", layer), Arrays.stream(history.counts()).flatMapToInt(Arrays::stream).sum(), history.firstDay(),
                 history.lastDay(), flagArea, budget.cells(), grid.cellArea(), budget.studyArea());
         createDirectories(out);
-        for (int horizon : horizons) {
+        for (int horizon : horizons.stream().distinct().toList()) {
             Candidate candidate = forced;
             System.out.printf("%n%d days, %s..%s%n", horizon, start, start.plusDays(horizon - 1L));
             if (candidate == null) {
