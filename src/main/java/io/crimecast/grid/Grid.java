@@ -209,6 +209,23 @@ public final class Grid {
                 planeToLonLat(id, 0, 0)};
     }
 
+    /**
+     * Whether any part of a cell lies in the bounding box (its centre, a corner or an edge's midpoint does). The grid
+     * overhangs the box; a geographic box's cells near its corners can lie wholly outside it and never hold an
+     * incident, so they are no place to flag or to count in a study area.
+     */
+    public boolean touchesBox(int id) {
+        for (double fx : new double[]{0.5, 0, 1}) {
+            for (double fy : new double[]{0.5, 0, 1}) {
+                double[] lonLat = planeToLonLat(id, fx, fy);
+                if (locateLatLon(lonLat[1], lonLat[0]).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public Area cellArea() {
         return new Area(spec.cellSizeMeters() * spec.cellSizeMeters());
     }

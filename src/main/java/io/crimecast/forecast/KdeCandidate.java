@@ -1,0 +1,21 @@
+package io.crimecast.forecast;
+
+import io.crimecast.grid.Grid;
+import io.crimecast.model.KdeRanking;
+
+import java.util.Arrays;
+
+/** The last {@code lookbackDays}' daily mean spread by a Gaussian kernel ({@link KdeRanking}), times the period. */
+public record KdeCandidate(int lookbackDays, double bandwidthCells) implements Candidate {
+    @Override
+    public String name() {
+        return "kde-%dd-bw%s".formatted(lookbackDays, bandwidthCells == Math.rint(bandwidthCells) ? String.valueOf((int) bandwidthCells) : bandwidthCells);
+    }
+
+    @Override
+    public double[] expected(Grid grid, int[][] days, int horizonDays) {
+        int[][] window = Arrays.copyOfRange(days, Math.max(0, days.length - lookbackDays), days.length);
+        double[] perDay = new KdeRanking(window.length, bandwidthCells).score(grid, window).expectedCount();
+        return Arrays.stream(perDay).map(v -> v * horizonDays).toArray();
+    }
+}
