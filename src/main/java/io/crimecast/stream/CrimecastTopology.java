@@ -41,7 +41,7 @@ public final class CrimecastTopology {
         // A region's clock and open day change with every incident: cached, they reach RocksDB and the changelog once
         // per commit instead of once per incident. Incident ids are all different, so caching them only costs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.DAY_COUNTS),
-                Serdes.String(), new JsonSerde<>(int[].class)).withCachingEnabled());
+                Serdes.String(), new CellCountsSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.REGION_CLOCKS),
                 Serdes.String(), new JsonSerde<>(RegionClock.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.SEEN_INCIDENTS),

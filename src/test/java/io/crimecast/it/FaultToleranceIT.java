@@ -8,12 +8,14 @@ import io.crimecast.replay.BundledData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +38,15 @@ class FaultToleranceIT {
 
     @TempDir
     Path dir;
+    /** Every process started, killed at the end whatever happened, so a failed run leaves none behind. */
+    private final List<JarProcess> started = new ArrayList<>();
+
+    @AfterEach
+    void killWhatIsLeft() throws InterruptedException {
+        for (JarProcess p : started) {
+            p.close();
+        }
+    }
 
     @Test
     void killsABrokerOutageAndARebalanceLoseNothingAndDoubleNothing() throws Exception {
@@ -85,6 +96,7 @@ class FaultToleranceIT {
 
     private JarProcess startBroker(int port) throws InterruptedException {
         JarProcess broker = JarProcess.start(logs(), "broker", "--port", Integer.toString(port), "--data-dir", dir.resolve("kafka").toString());
+        started.add(broker);
         broker.awaitOutput("listening on", START);
         return broker;
     }
@@ -95,6 +107,7 @@ class FaultToleranceIT {
         long t0 = System.nanoTime();
         JarProcess app = JarProcess.start(logs(), Map.of("CRIMECAST_INSTANCE_ID", "crimecast-" + instance), "run", "--region", "philadelphia",
                 "--bootstrap", bootstrap, "--state-dir", stateDir.toString(), "--http-port", Integer.toString(httpPort));
+        started.add(app);
         app.awaitHttp200("http://127.0.0.1:" + httpPort + "/health/ready", START);
         System.out.printf("instance %s ready after %.1f s (state %s)%n", instance, (System.nanoTime() - t0) / 1e9, stateDir.getFileName());
         return app;

@@ -104,14 +104,14 @@ final class PhiladelphiaMonth {
     record CountRecord(String key, String region, int count, boolean correction) {
     }
 
-    /** Reads cell-daily-counts (read_committed) from the start until {@code done} holds for what was read, or 2 minutes pass. */
+    /** Reads cell-daily-counts (read_committed) from the start until {@code done} holds for what was read, or 4 minutes pass. */
     static List<CountRecord> readCounts(String bootstrap, Properties security, Predicate<List<CountRecord>> done) {
         Properties p = readCommittedFromTheStart(bootstrap, security);
         ObjectMapper json = new ObjectMapper();
         List<CountRecord> read = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("cell-daily-counts"));
-            long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            long end = System.nanoTime() + Duration.ofMinutes(4).toNanos(); // generous: a loaded machine, a rebalance
             while (!done.test(read) && System.nanoTime() < end) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode v = json.readTree(r.value());
