@@ -1,5 +1,6 @@
 package io.crimecast.replay;
 
+import io.crimecast.incident.Incident;
 import io.crimecast.stream.JsonSerde;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,8 +42,8 @@ public final class IncidentPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends every incident; {@code speed} 0 means as fast as possible, otherwise event time runs {@code speed}
-     * times faster than wall time. {@code progress} hears the number sent so far.
+     * Sends every incident, each naming {@code region}; {@code speed} 0 means as fast as possible, otherwise event
+     * time runs {@code speed} times faster than wall time. {@code progress} hears the number sent so far.
      */
     public long publish(String region, List<IncidentFileReader.TimedIncident> incidents, double speed, LongConsumer progress)
             throws InterruptedException {
@@ -66,7 +67,7 @@ public final class IncidentPublisher implements AutoCloseable {
             }
             // Stamped when it happened, but never ahead of now: brokers refuse timestamps more than an hour ahead.
             long timestamp = Math.min(at, System.currentTimeMillis());
-            producer.send(new ProducerRecord<>(topic, partition, timestamp, t.incident().id(), json(t)), (md, e) -> {
+            producer.send(new ProducerRecord<>(topic, partition, timestamp, t.incident().id(), json(t.incident(), region)), (md, e) -> {
                 if (e != null) {
                     failure.compareAndSet(null, e);
                 }
@@ -84,9 +85,9 @@ public final class IncidentPublisher implements AutoCloseable {
         return sent;
     }
 
-    private static byte[] json(IncidentFileReader.TimedIncident t) {
+    private static byte[] json(Incident i, String region) {
         try {
-            return JsonSerde.MAPPER.writeValueAsBytes(t.incident());
+            return JsonSerde.MAPPER.writeValueAsBytes(new Incident(i.id(), i.occurredAt(), i.lat(), i.lon(), i.x(), i.y(), i.category(), i.source(), region));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
