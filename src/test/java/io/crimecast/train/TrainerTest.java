@@ -31,6 +31,18 @@ class TrainerTest {
     }
 
     @Test
+    void keepsTheWindowWithTheLowestValidationErrorAndShipsIt() {
+        TrainingResult result = Trainer.train(ModelKind.RNN, matrix(120), TINY.withEpochs(2, 2), p -> { });
+
+        assertThat(result.windows().candidates()).extracting(c -> c.features().window()).containsExactly(8, 14);
+        double lowest = result.windows().candidates().stream().mapToDouble(TrainedNetwork::validationMse).min().orElseThrow();
+        assertThat(result.trained().validationMse()).isEqualTo(lowest);
+        assertThat(result.validation().raw().mse()).isCloseTo(lowest, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(result.forecaster().features().window()).isEqualTo(result.trained().features().window());
+        assertThat(result.toBundle(TestMatrices.GRID).metadata().window()).isEqualTo(result.trained().features().window());
+    }
+
+    @Test
     void restoresTheBestEpochsParameters() {
         List<Double> mses = new ArrayList<>();
         ChronologicalSplit split = ChronologicalSplit.forTraining(matrix(120), TINY.features(), TINY.validationShare());
