@@ -33,13 +33,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train models on a region's daily counts and, with --publish, publish those that beat the best baseline"
-                + " on the validation days (RMSE for count models, AUC for the hotspot classifier) to model-weights, where running"
-                + " apps swap them in.")
+        description = "Train models on a region's daily counts and, with --publish, publish to model-weights (where running apps"
+                + " swap them in) the count network with the lowest validation RMSE and the hotspot classifier, each only if it beats"
+                + " the best baseline on the validation days (RMSE for count models, AUC for the hotspot classifier).")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -64,10 +66,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "With --publish: publish even if it does not beat the baseline")
     boolean force;
 
-    @Option(names = "--max-epochs", paramLabel = "N",
-            description = "Upper bound on each network's epochs (default " + TrainSettings.DEFAULT_MAX_EPOCHS + " for count networks, "
-                    + HotspotSettings.DEFAULT_MAX_EPOCHS + " for spatio-lstm; early stopping usually ends sooner)")
-    Integer maxEpochs;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--http-port", paramLabel = "PORT",
             description = "Serve training metrics on /metrics while training (host from " + CrimecastConfig.ENV_HTTP_HOST + ")")
@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
      * and kernel-density rankings; it beats them when its AUC is higher.
      */
     private Candidate trainHotspots(CountMatrix matrix, Progress progress) {
-        HotspotSettings settings = maxEpochs == null ? HotspotSettings.daily() : HotspotSettings.daily().withMaxEpochs(maxEpochs);
+        HotspotSettings settings = training.hotspotSettings(HotspotSettings.daily());
         LocalDate validationFrom = matrix.lastDay().minusDays(Math.round(matrix.days() * settings.validationShare()));
         HotspotEvaluation.Comparison c = HotspotEvaluation.compare(matrix, validationFrom, matrix.lastDay(), settings, s -> progress.line("%s", s));
         metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "model", c.rows().get(c.rows().size() - 1).auc());
@@ -122,6 +122,23 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private TrainingResult trainCountNetwork(ModelKind kind, CountMatrix matrix, TrainSettings settings, Progress progress) {
+        TrainingResult result = Trainer.train(kind, matrix, settings, p -> {
+            metrics.epoch(kind.cliName(), p.epoch(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()));
+            progress.update("%s w%d epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  elapsed %ds  left at most %ds", kind.cliName(),
+                    p.window(), p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()), p.best() ? " *" : "",
+                    p.elapsed().toSeconds(), p.estimatedLeft().toSeconds());
+        });
+        metrics.holdOut(kind.cliName(), "rmse", "model", result.validation().raw().rmse());
+        metrics.holdOut(kind.cliName(), "rmse", "baseline", result.baselineValidation().raw().rmse());
+        progress.line("%s: %s -> window %d; %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",
+                result.forecaster().version(), result.windows().summary(), result.trained().features().window(), result.trained().epochs(),
+                result.trained().bestEpoch(), result.trained().secondsPerEpoch(), result.validation().raw().rmse(),
+                result.bestBaseline().version(), result.baselineValidation().raw().rmse(),
+                result.beatsBestBaseline() ? "beats it" : "does not beat it");
+        return result;
+    }
+
     private int train(CrimecastConfig config) throws Exception {
         Grid grid = new Grid(Regions.load(region));
         CountMatrix matrix;
@@ -135,28 +152,25 @@ final class TrainCommand implements Callable<Integer> {
         }
         Progress progress = Progress.toTerminal();
         progress.line("%s: %d days %s..%s", grid, matrix.days(), matrix.firstDay(), matrix.lastDay());
-        TrainSettings settings = maxEpochs == null ? TrainSettings.defaults() : TrainSettings.defaults().withEpochs(maxEpochs, TrainSettings.defaults().patience());
+        TrainSettings settings = training.countSettings();
         byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
         int failures = 0;
+        List<TrainingResult> networks = new ArrayList<>();
         for (ModelKind kind : ModelSelection.parse(model)) {
             if (!kind.countModel()) {
                 failures += publishIfBetter(trainHotspots(matrix, progress), signingKey, config, progress);
-                continue;
+            } else {
+                networks.add(trainCountNetwork(kind, matrix, settings, progress));
             }
-            TrainingResult result = Trainer.train(kind, matrix, settings, p -> {
-                metrics.epoch(kind.cliName(), p.epoch(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()));
-                progress.update("%s epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  elapsed %ds  left at most %ds", kind.cliName(),
-                        p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()), p.best() ? " *" : "",
-                        p.elapsed().toSeconds(), p.estimatedLeft().toSeconds());
-            });
-            metrics.holdOut(kind.cliName(), "rmse", "model", result.validation().raw().rmse());
-            metrics.holdOut(kind.cliName(), "rmse", "baseline", result.baselineValidation().raw().rmse());
-            boolean beats = result.beatsBestBaseline();
-            progress.line("%s: %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",
-                    result.forecaster().version(), result.trained().epochs(), result.trained().bestEpoch(), result.trained().secondsPerEpoch(),
-                    result.validation().raw().rmse(), result.bestBaseline().version(), result.baselineValidation().raw().rmse(),
-                    beats ? "beats it" : "does not beat it");
-            failures += publishIfBetter(new Candidate(result.toBundle(grid), beats), signingKey, config, progress);
+        }
+        if (!networks.isEmpty()) {
+            // one count model serves a region: validation, never a test period, picks it among those trained
+            TrainingResult chosen = networks.stream().min(Comparator.comparingDouble(r -> r.validation().raw().rmse())).orElseThrow();
+            if (networks.size() > 1) {
+                progress.line("validation picks %s (RMSE %.3f) among %d networks; only it may be published", chosen.forecaster().version(),
+                        chosen.validation().raw().rmse(), networks.size());
+            }
+            failures += publishIfBetter(new Candidate(chosen.toBundle(grid), chosen.beatsBestBaseline()), signingKey, config, progress);
         }
         return failures == 0 ? 0 : 3;
     }

@@ -5,48 +5,68 @@ import io.crimecast.model.ModelKind;
 import io.crimecast.train.ChronologicalSplit;
 import io.crimecast.train.CountDataset;
 import io.crimecast.train.CountMatrix;
+import io.crimecast.train.HotspotPopulation;
 import io.crimecast.train.TrainSettings;
 import io.crimecast.train.TrainedNetwork;
 import io.crimecast.train.Trainer;
 import io.crimecast.train.TrainingProgress;
+import io.crimecast.train.WindowSearch;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Scores the count baselines and the requested networks on the days testFrom..testTo. Networks train on the days
- * before testFrom (the last part as validation); bins are fitted on the training days; all forecasters are scored
- * on the same target days.
+ * Scores the count baselines and the requested networks on one test period. Networks train on the days before it
+ * (the last part as validation), one per window candidate; validation alone picks each kind's window and the
+ * "selected" network among the kinds, and only then is the test period scored. Bins are fitted on the training
+ * days; active cells are those with an incident before the test period; all forecasters score the same days.
  */
 public final class CountEvaluation {
     private CountEvaluation() {
     }
 
-    public static List<EvaluationRow> run(CountMatrix all, LocalDate testFrom, LocalDate testToInclusive,
-                                          Set<ModelKind> models, TrainSettings settings,
-                                          Consumer<TrainingProgress> progress) {
-        ChronologicalSplit split = ChronologicalSplit.of(all, settings.features(), testFrom, testToInclusive, settings.validationShare());
+    /** A row and its daily MSE over the test days, kept for the paired comparisons. */
+    public record Scored(EvaluationRow row, double[] dailyMse) {
+    }
+
+    public static List<Scored> run(CountMatrix all, TestPeriod period, Collection<ModelKind> models, TrainSettings settings,
+                                   Consumer<TrainingProgress> progress, Consumer<String> log) {
+        ChronologicalSplit split = ChronologicalSplit.of(all, settings.widestFeatures(), period.from(), period.to(), settings.validationShare());
         CountDataset test = split.test();
         if (test.size() == 0) {
-            throw new IllegalArgumentException("no test days between " + testFrom + " and " + testToInclusive);
+            throw new IllegalArgumentException("no test days between " + period.from() + " and " + period.to());
         }
         int[][] trainingDays = split.train().daysThroughLastTarget();
+        HotspotPopulation active = HotspotPopulation.active(split.validation().daysThroughLastTarget(), all.cells());
         int[][] truth = test.actual();
-        List<EvaluationRow> rows = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         for (CountBaseline baseline : CountBaseline.values()) {
-            rows.add(CountScore.of(truth, test.baseline(baseline), trainingDays).toRow(baseline.version(), null, null));
+            scored.add(score(truth, test.baseline(baseline), trainingDays, active, baseline.version(), null));
         }
+        List<TrainedNetwork> chosen = new ArrayList<>();
         for (ModelKind kind : models) {
             if (!kind.countModel()) {
                 continue; // the hotspot classifier has its own evaluation
             }
-            TrainedNetwork trained = Trainer.fit(kind, split.train(), split.validation(), settings, progress);
-            rows.add(CountScore.of(truth, test.predict(trained.network()), trainingDays)
-                    .toRow(kind.cliName(), trained.seconds(), trained.epochs()));
+            WindowSearch search = Trainer.searchWindows(kind, split.train(), split.validation(), settings, progress);
+            log.accept("%s, test from %s: %s -> w%d".formatted(kind.cliName(), period.from(), search.summary(), search.best().features().window()));
+            chosen.add(search.best());
         }
-        return rows;
+        for (TrainedNetwork network : chosen) {
+            scored.add(score(truth, test.predict(network), trainingDays, active, network.kind().cliName(), network));
+        }
+        if (!chosen.isEmpty()) {
+            String pick = WindowSearch.bestOf(chosen).kind().cliName();
+            Scored picked = scored.stream().filter(s -> s.row().name().equals(pick)).findFirst().orElseThrow();
+            scored.add(new Scored(picked.row().asSelected(), picked.dailyMse()));
+        }
+        return scored.stream().map(s -> new Scored(s.row().withOrigin(period.from().toString(), test.size()), s.dailyMse())).toList();
+    }
+
+    private static Scored score(int[][] truth, double[][] predicted, int[][] trainingDays, HotspotPopulation active,
+                                String name, TrainedNetwork network) {
+        return new Scored(CountScore.of(truth, predicted, trainingDays, active).toRow(name, network), CountMetrics.dailyMse(truth, predicted));
     }
 }

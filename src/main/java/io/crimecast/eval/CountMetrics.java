@@ -2,15 +2,23 @@ package io.crimecast.eval;
 
 import io.crimecast.model.EqualWidthBins;
 
-/** Squared and absolute errors over all cells x days. */
+import java.util.stream.IntStream;
+
+/** Squared and absolute errors over cells x days. */
 public record CountMetrics(double mse, double rmse, double mae) {
 
+    /** Over all cells x days. */
     public static CountMetrics of(int[][] truth, double[][] predicted) {
+        return truth.length == 0 ? of(truth, predicted, new int[0]) : of(truth, predicted, IntStream.range(0, truth[0].length).toArray());
+    }
+
+    /** Over the given cells x all days. */
+    public static CountMetrics of(int[][] truth, double[][] predicted, int[] cells) {
         double squared = 0;
         double absolute = 0;
         long n = 0;
         for (int d = 0; d < truth.length; d++) {
-            for (int c = 0; c < truth[d].length; c++) {
+            for (int c : cells) {
                 double e = predicted[d][c] - truth[d][c];
                 squared += e * e;
                 absolute += Math.abs(e);
@@ -21,6 +29,15 @@ public record CountMetrics(double mse, double rmse, double mae) {
             throw new IllegalArgumentException("no values to compare");
         }
         return new CountMetrics(squared / n, Math.sqrt(squared / n), absolute / n);
+    }
+
+    /** Each day's squared error averaged over its cells: the series the paired bootstrap resamples. */
+    public static double[] dailyMse(int[][] truth, double[][] predicted) {
+        double[] out = new double[truth.length];
+        for (int d = 0; d < truth.length; d++) {
+            out[d] = of(new int[][]{truth[d]}, new double[][]{predicted[d]}).mse();
+        }
+        return out;
     }
 
     /** Paper 000's binned errors: true and predicted counts both mapped to bin indices, then compared. */

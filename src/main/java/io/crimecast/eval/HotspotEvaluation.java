@@ -81,8 +81,8 @@ public final class HotspotEvaluation {
             tally.add(population.pick(scores.score()), population.hotspots(rule, actual), population.pick(actual),
                     population.pick(scores.expectedCount()));
         }
-        progress.accept("%s: AUC %.4f, PAI@1%% %.2f, PAI@5%% %.2f, hit@5%% %.3f, PEI@5%% %.3f"
-                .formatted(scorer.name(), tally.auc(), tally.pai(0), tally.pai(1), tally.hitRate(1), tally.pei(1)));
+        progress.accept("%s: AUC %.4f, %s %.2f, %s %.2f, hit@5%% %.3f, PEI@5%% %.3f".formatted(scorer.name(), tally.auc(),
+                tally.flagged().get(0).label(), tally.pai(0), tally.flagged().get(1).label(), tally.pai(1), tally.hitRate(1), tally.pei(1)));
         return tally;
     }
 }

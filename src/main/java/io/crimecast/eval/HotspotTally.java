@@ -1,14 +1,16 @@
 package io.crimecast.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Collects one ranking's forecasts over the test steps and turns them into an {@link EvaluationRow}. AUC pools all
  * (cell, step) pairs. Hit rate, PAI and PEI pool the steps: at area a, hit rate = incidents in the top a of cells /
  * all incidents of the population's cells; PAI = hit rate / the flagged share of cells (a rounded up to whole
- * cells); PEI = incidents captured / the most the same number of cells could have captured. Count errors compare
- * the expected with the actual count per cell and step.
+ * cells, so on a small population "1%" may be one cell and several percent of the area: {@link #flagged()} says
+ * what was flagged); PEI = incidents captured / the most the same number of cells could have captured. Count errors
+ * compare the expected with the actual count per cell and step.
  */
 public final class HotspotTally {
     static final double[] AREAS = {0.01, 0.05, 0.10};
@@ -17,7 +19,8 @@ public final class HotspotTally {
     private final List<boolean[]> hotspots = new ArrayList<>();
     private final double[] captured = new double[AREAS.length];
     private final double[] best = new double[AREAS.length];
-    private final double[] flaggedShare = new double[AREAS.length];
+    private final int[] flaggedCells = new int[AREAS.length];
+    private int population;
     private double incidents;
     private double squaredError;
     private double absoluteError;
@@ -31,7 +34,7 @@ public final class HotspotTally {
             int flagged = RankingMetrics.flaggedCells(AREAS[a], score.length);
             captured[a] += RankingMetrics.captured(score, actual, flagged);
             best[a] += RankingMetrics.bestCaptured(actual, flagged);
-            flaggedShare[a] = (double) flagged / score.length;
+            flaggedCells[a] = flagged;
         }
         for (int c = 0; c < actual.length; c++) {
             incidents += actual[c];
@@ -40,6 +43,7 @@ public final class HotspotTally {
             absoluteError += Math.abs(e);
         }
         samples += actual.length;
+        population = score.length;
     }
 
     public double auc() {
@@ -58,7 +62,12 @@ public final class HotspotTally {
     }
 
     public double pai(int area) {
-        return hitRate(area) / flaggedShare[area];
+        return hitRate(area) / flagged().get(area).share();
+    }
+
+    /** The cells flagged at each of the areas 1, 5 and 10%, and their share of the population. */
+    public List<FlaggedArea> flagged() {
+        return Arrays.stream(flaggedCells).mapToObj(c -> new FlaggedArea(c, (double) c / population)).toList();
     }
 
     public double pei(int area) {
@@ -70,6 +79,6 @@ public final class HotspotTally {
         return new EvaluationRow(name, "hotspot", mse, Math.sqrt(mse), absoluteError / samples,
                 null, null, null, null, null, null,
                 auc(), hitRate(0), hitRate(1), hitRate(2), pai(0), pai(1), pai(2), pei(0), pei(1), pei(2),
-                trainSeconds, epochs);
+                trainSeconds, epochs, null, null, null, flagged(), null, null, null, null, null);
     }
 }

@@ -18,6 +18,11 @@ import java.util.stream.IntStream;
  */
 public record CountDataset(CountMatrix matrix, CountFeatures features, int[] targets) {
 
+    /** The same target days seen through other features (another window). */
+    public CountDataset withFeatures(CountFeatures other) {
+        return new CountDataset(matrix, other, targets);
+    }
+
     public int size() {
         return targets.length;
     }
@@ -90,6 +95,11 @@ public record CountDataset(CountMatrix matrix, CountFeatures features, int[] tar
     /** A network's expected counts for every target day. */
     public double[][] predict(CountNetwork network) {
         return NetworkForecaster.expectedCounts(network, features, matrix.counts(), matrix.firstDay(), targets);
+    }
+
+    /** A trained network's expected counts for every target day, through the features it was trained with. */
+    public double[][] predict(TrainedNetwork trained) {
+        return withFeatures(trained.features()).predict(trained.network());
     }
 
     /** Every day up to the last target: what bins may be fitted on when this is the training part. */

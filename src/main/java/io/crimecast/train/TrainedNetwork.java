@@ -4,10 +4,19 @@ import io.crimecast.model.CountFeatures;
 import io.crimecast.model.CountNetwork;
 import io.crimecast.model.ModelKind;
 
-/** A network after early stopping, holding the parameters of its best validation epoch. */
+/** A network after early stopping, holding the parameters of its best validation epoch and that epoch's MSE. */
 public record TrainedNetwork(ModelKind kind, CountFeatures features, CountNetwork network, int epochs, int bestEpoch,
-                             double seconds) {
+                             double validationMse, double seconds) {
     public double secondsPerEpoch() {
         return seconds / epochs;
+    }
+
+    public double validationRmse() {
+        return Math.sqrt(validationMse);
+    }
+
+    /** "lstm w8": the kind and the window validation chose. */
+    public String label() {
+        return kind.cliName() + " w" + features.window();
     }
 }

@@ -30,30 +30,42 @@ public final class Trainer {
     }
 
     /**
-     * Trains {@code kind} on every day of {@code matrix}, the last {@code validationShare} as validation, and
-     * scores it there beside the best baseline (the CLI publishes only a network that beats it).
+     * Trains {@code kind} on every day of {@code matrix}, the last {@code validationShare} as validation, once per
+     * window candidate; keeps the window with the lowest validation RMSE and scores it there beside the best
+     * baseline (the CLI publishes only a network that beats it).
      */
     public static TrainingResult train(ModelKind kind, CountMatrix matrix, TrainSettings settings, Consumer<TrainingProgress> progress) {
-        ChronologicalSplit split = ChronologicalSplit.forTraining(matrix, settings.features(), settings.validationShare());
-        TrainedNetwork trained = fit(kind, split.train(), split.validation(), settings, progress);
+        ChronologicalSplit split = ChronologicalSplit.forTraining(matrix, settings.widestFeatures(), settings.validationShare());
+        WindowSearch search = searchWindows(kind, split.train(), split.validation(), settings, progress);
+        TrainedNetwork trained = search.best();
         int[][] trainingDays = split.train().daysThroughLastTarget();
         int[][] truth = split.validation().actual();
-        CountScore score = CountScore.of(truth, split.validation().predict(trained.network()), trainingDays);
+        HotspotPopulation active = HotspotPopulation.active(trainingDays, matrix.cells());
+        CountScore score = CountScore.of(truth, split.validation().predict(trained), trainingDays, active);
         CountBaseline best = Arrays.stream(CountBaseline.values())
                 .min(Comparator.comparingDouble(b -> CountMetrics.of(truth, split.validation().baseline(b)).rmse()))
                 .orElseThrow();
-        CountScore baselineScore = CountScore.of(truth, split.validation().baseline(best), trainingDays);
+        CountScore baselineScore = CountScore.of(truth, split.validation().baseline(best), trainingDays, active);
         Instant createdAt = Instant.now();
         String version = kind.cliName() + "-" + matrix.grid().region() + "-" + VERSION_TIME.format(createdAt);
         EqualWidthBins bins = EqualWidthBins.fit(trainingDays, MovingAverageForecaster.DEFAULT_BINS);
-        return new TrainingResult(trained, new NetworkForecaster(version, trained.features(), trained.network(), bins),
+        return new TrainingResult(trained, search, new NetworkForecaster(version, trained.features(), trained.network(), bins),
                 score, best, baselineScore, matrix.firstDay(), split.train().lastTargetDate(),
                 split.validation().lastTargetDate(), createdAt);
     }
 
+    /** One network per window candidate on the same training and validation days. */
+    public static WindowSearch searchWindows(ModelKind kind, CountDataset train, CountDataset validation, TrainSettings settings,
+                                             Consumer<TrainingProgress> progress) {
+        return new WindowSearch(settings.windowCandidates().stream()
+                .map(w -> fit(kind, train, validation, settings.withWindow(w), progress)).toList());
+    }
+
     /** The shared training loop: seeded shuffles, minibatches, early stopping that restores the best epoch. */
-    public static TrainedNetwork fit(ModelKind kind, CountDataset train, CountDataset validation, TrainSettings s,
+    public static TrainedNetwork fit(ModelKind kind, CountDataset trainDays, CountDataset validationDays, TrainSettings s,
                                      Consumer<TrainingProgress> progress) {
+        CountDataset train = trainDays.withFeatures(s.features());
+        CountDataset validation = validationDays.withFeatures(s.features());
         CountNetwork network = CountNetworks.create(kind, train.matrix().cells(), s);
         int[][] trainingTruth = train.actual();
         int[][] validationTruth = validation.actual();
@@ -83,11 +95,11 @@ public final class Trainer {
                 bestParameters = network.parameters();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            progress.accept(new TrainingProgress(kind, epoch, s.maxEpochs(), trainingMse, mse, improved,
+            progress.accept(new TrainingProgress(kind, s.window(), epoch, s.maxEpochs(), trainingMse, mse, improved,
                     elapsed, elapsed.dividedBy(epoch).multipliedBy(s.maxEpochs() - epoch)));
         }
         network.setParameters(bestParameters);
-        return new TrainedNetwork(kind, s.features(), network, epoch, bestEpoch, (System.nanoTime() - start) / 1e9);
+        return new TrainedNetwork(kind, s.features(), network, epoch, bestEpoch, bestMse, (System.nanoTime() - start) / 1e9);
     }
 
     private static void shuffle(int[] values, Random random) {

@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A network trained for serving, with its validation errors beside the best baseline's on the same days.
+ * A network trained for serving (the window candidate validation chose, see {@code windows}), with its validation
+ * errors beside the best baseline's on the same days.
  *
  * @param trainFrom      first day of the matrix it was trained on
  * @param trainTo        last training target day (validation follows)
  * @param validationTo   last validation day
  */
-public record TrainingResult(TrainedNetwork trained, NetworkForecaster forecaster, CountScore validation,
+public record TrainingResult(TrainedNetwork trained, WindowSearch windows, NetworkForecaster forecaster, CountScore validation,
                              CountBaseline bestBaseline, CountScore baselineValidation, LocalDate trainFrom,
                              LocalDate trainTo, LocalDate validationTo, Instant createdAt) {
 
@@ -32,8 +33,8 @@ public record TrainingResult(TrainedNetwork trained, NetworkForecaster forecaste
 
     public ModelBundle toBundle(Grid grid) {
         List<EvaluationRow> holdOut = List.of(
-                validation.toRow(forecaster.version(), trained.seconds(), trained.epochs()),
-                baselineValidation.toRow(bestBaseline.version(), null, null));
+                validation.toRow(forecaster.version(), trained),
+                baselineValidation.toRow(bestBaseline.version(), null));
         BundleMetadata metadata = new BundleMetadata(GridKey.of(grid), trained.kind(), trained.features().window(), 1,
                 trained.features().normalisation().name(), forecaster.bins().edges(), grid.spec().hotspot(),
                 trainFrom, validationTo, holdOut, forecaster.version(), createdAt, Map.of());

@@ -31,21 +31,52 @@ class EvaluateCommandTest {
         List<String> names = new ArrayList<>();
         rows.forEach(r -> names.add(r.get("name").asText()));
         assertThat(names).contains("baseline-last", "baseline-mean7", "baseline-mean28", "baseline-weekday4", "rnn",
-                "spatio-lstm");
+                "selected", "spatio-lstm");
         rows.forEach(r -> {
             assertThat(r.get("kind").asText()).isIn("count", "hotspot");
+            assertThat(r.get("origin").asText()).isEqualTo("2016-12-01");
             assertThat(r.get("rmse").asDouble()).isPositive();
             assertThat(r.get("mae").asDouble()).isPositive().isLessThanOrEqualTo(r.get("rmse").asDouble());
             assertThat(r.get("mse").asDouble()).isCloseTo(Math.pow(r.get("rmse").asDouble(), 2), org.assertj.core.api.Assertions.within(1e-9));
             if (r.get("kind").asText().equals("hotspot")) {
                 assertThat(r.get("auc").asDouble()).isBetween(0.0, 1.0);
                 assertThat(r.has("pai1") && r.has("pai5") && r.has("pai10")).isTrue();
+                // 30 active cells: "1%" is one cell, 3.3% of them
+                assertThat(r.get("flagged").get(0).get("cells").asInt()).isEqualTo(1);
             } else {
                 assertThat(r.has("rmseBins10") && r.has("rmseBins5")).isTrue();
+                assertThat(r.get("active").get("rmse").asDouble()).isGreaterThanOrEqualTo(r.get("rmse").asDouble());
             }
         });
         List<String> csv = Files.readAllLines(out.resolve("evaluation.csv"));
         assertThat(csv.get(0)).startsWith("name,kind,mse,rmse,mae");
         assertThat(csv).hasSize(rows.size() + 1);
+    }
+
+    @Test
+    void rollingOriginsWriteOneRowPerModelPerOriginAndASummary() throws Exception {
+        Path data = BundledData.forRegion("portland").copyTo(dir);
+        Path out = dir.resolve("out");
+        int exit = CrimecastCli.commandLine().execute("evaluate", "--region", "portland", "--format", "portland-nij", data.toString(),
+                "--test-to", "2016-12-31", "--origins", "2", "--origin-step", "P14D", "--models", "rnn", "--windows", "8",
+                "--max-epochs", "1", "--out", out.toString());
+        assertThat(exit).isZero();
+
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+        List<String> origins = new ArrayList<>();
+        rows.forEach(r -> origins.add(r.get("name").asText() + "@" + r.get("origin").asText()));
+        assertThat(origins).contains("rnn@2016-12-04", "rnn@2016-12-18", "rnn@all", "selected@all", "baseline-mean28@all");
+        rows.forEach(r -> {
+            if (r.get("origin").asText().equals("all")) {
+                assertThat(r.get("testDays").asInt()).isEqualTo(28);
+                assertThat(r.get("spread").get("min").asDouble()).isLessThanOrEqualTo(r.get("spread").get("max").asDouble());
+            }
+            if (r.get("name").asText().equals("rnn")) {
+                assertThat(r.get("window").asInt()).isEqualTo(8);
+                assertThat(r.get("versus").get("low").asDouble()).isLessThanOrEqualTo(r.get("versus").get("high").asDouble());
+            }
+        });
+        assertThat(CrimecastCli.commandLine().execute("evaluate", "--region", "portland", "--format", "portland-nij", data.toString(),
+                "--test-from", "2016-12-01", "--origins", "2", "--origin-step", "P14D")).isNotZero();
     }
 }

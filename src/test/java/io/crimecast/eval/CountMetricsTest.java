@@ -1,6 +1,7 @@
 package io.crimecast.eval;
 
 import io.crimecast.model.EqualWidthBins;
+import io.crimecast.train.HotspotPopulation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +37,27 @@ class CountMetricsTest {
         int[][] training = {{0, 10}};
         int[][] truth = {{100}};          // beyond the training range: last bin
         double[][] predicted = {{5}};     // 10 bins of width 1: bin 5; 5 bins of width 2: bin 2
-        CountScore score = CountScore.of(truth, predicted, training);
+        CountScore score = CountScore.of(truth, predicted, training, HotspotPopulation.all(1));
         assertThat(score.bins10().mae()).isCloseTo(4, within(1e-12));
         assertThat(score.bins5().mae()).isCloseTo(2, within(1e-12));
-        assertThat(score.toRow("x", null, null).kind()).isEqualTo("count");
+        assertThat(score.toRow("x", null).kind()).isEqualTo("count");
+    }
+
+    @Test
+    void activeCellErrorsLeaveOutCellsWithoutIncidentsBeforeTheTest() {
+        int[][] before = {{0, 3, 1}, {0, 2, 0}};            // cell 0 never had an incident
+        int[][] truth = {{0, 4, 1}, {0, 1, 2}};
+        double[][] predicted = {{0, 2, 1}, {0, 1, 0}};       // errors: cell 1: -2, 0; cell 2: 0, -2
+        CountScore score = CountScore.of(truth, predicted, before, HotspotPopulation.active(before, 3));
+        assertThat(score.raw().mse()).isCloseTo(8.0 / 6, within(1e-12));   // the certain zeros dilute it
+        assertThat(score.active().mse()).isCloseTo(8.0 / 4, within(1e-12));
+        assertThat(score.active().mae()).isCloseTo(4.0 / 4, within(1e-12));
+        assertThat(score.toRow("x", null).active()).isEqualTo(score.active());
+    }
+
+    @Test
+    void dailyMseAveragesEachDaysCells() {
+        assertThat(CountMetrics.dailyMse(new int[][]{{1, 2}, {3, 4}}, new double[][]{{2, 2}, {0, 4}})).containsExactly(0.5, 4.5);
     }
 
     @Test

@@ -29,6 +29,7 @@ class HotspotTallyTest {
         assertThat(tally.hitRate(2)).isCloseTo(0.3, within(1e-12));
         assertThat(tally.pai(2)).isCloseTo(3.0, within(1e-12));
         assertThat(tally.pei(2)).isCloseTo(3.0 / 7, within(1e-12));
+        assertThat(tally.flagged()).extracting(FlaggedArea::label).containsExactly("pai@1cell(5.0%)", "pai@1cell(5.0%)", "pai@2cells(10.0%)");
 
         // a second step where the ranking is perfect: pooled hit rate at 1% = (2 + 4) / (10 + 4)
         double[] actual2 = new double[20];
@@ -49,6 +50,8 @@ class HotspotTallyTest {
         assertThat(row.mae()).isCloseTo(1.5, within(1e-12));
         assertThat(row.pai1()).isCloseTo(1.0 / 0.5, within(1e-12));
         assertThat(row.epochs()).isEqualTo(3);
+        // two cells: "1%" flags one of them, half the area
+        assertThat(row.flagged().get(0)).isEqualTo(new FlaggedArea(1, 0.5));
     }
 
     private static boolean[] hotspots(int cells, int hot) {

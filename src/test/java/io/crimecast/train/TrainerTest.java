@@ -18,7 +18,8 @@ class TrainerTest {
         List<TrainingProgress> seen = new ArrayList<>();
         TrainingResult result = Trainer.train(ModelKind.LSTM, matrix(120), TINY, seen::add);
 
-        assertThat(seen).isNotEmpty().hasSize(result.trained().epochs());
+        // every epoch of every window candidate, each candidate starting at epoch 1
+        assertThat(seen).isNotEmpty().hasSize(result.windows().candidates().stream().mapToInt(TrainedNetwork::epochs).sum());
         assertThat(seen.get(0).epoch()).isEqualTo(1);
         assertThat(seen.get(0).best()).isTrue();
         assertThat(seen).allSatisfy(p -> assertThat(p.validationMse()).isFinite().isPositive());
@@ -28,6 +29,18 @@ class TrainerTest {
                 .isEqualTo(minimumBaselineRmse(result));
         assertThat(result.forecaster().historyDays()).isEqualTo(CountFeatures.LEVEL_DAYS);
         assertThat(result.forecaster().version()).startsWith("lstm-philadelphia-");
+    }
+
+    @Test
+    void keepsTheWindowWithTheLowestValidationErrorAndShipsIt() {
+        TrainingResult result = Trainer.train(ModelKind.RNN, matrix(120), TINY.withEpochs(2, 2), p -> { });
+
+        assertThat(result.windows().candidates()).extracting(c -> c.features().window()).containsExactly(8, 14);
+        double lowest = result.windows().candidates().stream().mapToDouble(TrainedNetwork::validationMse).min().orElseThrow();
+        assertThat(result.trained().validationMse()).isEqualTo(lowest);
+        assertThat(result.validation().raw().mse()).isCloseTo(lowest, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(result.forecaster().features().window()).isEqualTo(result.trained().features().window());
+        assertThat(result.toBundle(TestMatrices.GRID).metadata().window()).isEqualTo(result.trained().features().window());
     }
 
     @Test
