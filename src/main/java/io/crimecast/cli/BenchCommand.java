@@ -5,7 +5,7 @@ import io.crimecast.grid.RegionSpec;
 import io.crimecast.grid.Regions;
 import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.ProcessFootprint;
-import io.crimecast.ops.ServingNode;
+import io.crimecast.app.ServingNode;
 import io.crimecast.ops.TopicAdmin;
 import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.replay.IncidentPublisher;

@@ -12,7 +12,7 @@ import io.crimecast.model.NativeThreads;
 import io.crimecast.ops.CrimecastMetrics;
 import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.OpsEndpoints;
-import io.crimecast.ops.ServingNode;
+import io.crimecast.app.ServingNode;
 import io.crimecast.ops.TopicAdmin;
 import io.crimecast.replay.BundledData;
 import io.crimecast.replay.ColumnMapping;

@@ -2,7 +2,7 @@ package io.crimecast.cli;
 
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.ops.OpsEndpoints;
-import io.crimecast.ops.ServingNode;
+import io.crimecast.app.ServingNode;
 import io.crimecast.ops.TopicAdmin;
 import io.crimecast.ops.TopicCatalog;
 import picocli.CommandLine.Command;

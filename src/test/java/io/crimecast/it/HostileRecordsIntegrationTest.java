@@ -3,7 +3,7 @@ package io.crimecast.it;
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.OpsEndpoints;
-import io.crimecast.ops.ServingNode;
+import io.crimecast.app.ServingNode;
 import io.crimecast.stream.JsonSerde;
 import io.crimecast.stream.Output;
 import io.crimecast.stream.Rejections;

@@ -1,7 +1,7 @@
 package io.crimecast.it;
 
 import io.crimecast.config.CrimecastConfig;
-import io.crimecast.ops.ServingNode;
+import io.crimecast.app.ServingNode;
 import io.crimecast.ops.TopicAdmin;
 import io.crimecast.stream.JsonSerde;
 import io.crimecast.stream.Output;

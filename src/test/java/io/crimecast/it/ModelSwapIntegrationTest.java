@@ -5,7 +5,7 @@ import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.ModelBundle;
 import io.crimecast.model.ModelKind;
-import io.crimecast.ops.ServingNode;
+import io.crimecast.app.ServingNode;
 import io.crimecast.replay.BundledData;
 import io.crimecast.replay.ColumnMapping;
 import io.crimecast.replay.IncidentFileReader;

@@ -1,10 +1,13 @@
-package io.crimecast.ops;
+package io.crimecast.app;
 
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.MovingAverageForecaster;
 import io.crimecast.model.NativeThreads;
+import io.crimecast.ops.BrokerReachability;
+import io.crimecast.ops.CrimecastMetrics;
+import io.crimecast.ops.OpsServer;
 import io.crimecast.stream.ForecasterFactory;
 import io.crimecast.stream.StreamApp;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
