@@ -9,7 +9,7 @@ import io.crimecast.app.ServingNode;
 import io.crimecast.ops.TopicAdmin;
 import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.replay.IncidentPublisher;
-import io.crimecast.stream.TopicNames;
+import io.crimecast.topics.TopicNames;
 import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

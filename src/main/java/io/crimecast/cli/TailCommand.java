@@ -2,9 +2,9 @@ package io.crimecast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crimecast.config.CrimecastConfig;
-import io.crimecast.stream.JsonSerde;
+import io.crimecast.topics.JsonSerde;
 import io.crimecast.stream.Rejections;
-import io.crimecast.stream.TopicNames;
+import io.crimecast.topics.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

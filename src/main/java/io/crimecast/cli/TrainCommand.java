@@ -15,7 +15,7 @@ import io.crimecast.model.NativeThreads;
 import io.crimecast.ops.OpsEndpoints;
 import io.crimecast.ops.OpsServer;
 import io.crimecast.ops.TrainingMetrics;
-import io.crimecast.stream.TopicNames;
+import io.crimecast.topics.TopicNames;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.crimecast.train.CountMatrix;

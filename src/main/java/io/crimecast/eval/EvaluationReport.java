@@ -1,7 +1,7 @@
 package io.crimecast.eval;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.crimecast.stream.JsonSerde;
+import io.crimecast.topics.JsonSerde;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.crimecast.replay;
 
 import io.crimecast.incident.Incident;
-import io.crimecast.stream.JsonSerde;
+import io.crimecast.topics.JsonSerde;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,5 +1,6 @@
 package io.crimecast.stream;
 
+import io.crimecast.topics.Output;
 import io.crimecast.grid.Cell;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Layer;

@@ -1,5 +1,7 @@
 package io.crimecast.stream;
 
+import io.crimecast.topics.TopicNames;
+import io.crimecast.topics.JsonSerde;
 import io.crimecast.incident.AcceptedIncident;
 import io.crimecast.incident.Rejection;
 import io.crimecast.ops.CrimecastMetrics;

@@ -4,7 +4,7 @@ import io.crimecast.grid.Grid;
 import io.crimecast.incident.IncidentValidator;
 import io.crimecast.incident.Validation;
 import io.crimecast.replay.IncidentFileReader;
-import io.crimecast.stream.JsonSerde;
+import io.crimecast.topics.JsonSerde;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 

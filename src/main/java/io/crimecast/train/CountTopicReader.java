@@ -2,8 +2,8 @@ package io.crimecast.train;
 
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Layer;
-import io.crimecast.stream.JsonSerde;
-import io.crimecast.stream.Output;
+import io.crimecast.topics.JsonSerde;
+import io.crimecast.topics.Output;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

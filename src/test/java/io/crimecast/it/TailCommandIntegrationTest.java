@@ -2,7 +2,7 @@ package io.crimecast.it;
 
 import io.crimecast.cli.CrimecastCli;
 import io.crimecast.stream.Rejections;
-import io.crimecast.stream.TopicNames;
+import io.crimecast.topics.TopicNames;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

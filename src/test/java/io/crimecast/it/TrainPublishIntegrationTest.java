@@ -2,7 +2,7 @@ package io.crimecast.it;
 
 import io.crimecast.cli.CrimecastCli;
 import io.crimecast.model.ModelBundle;
-import io.crimecast.stream.TopicNames;
+import io.crimecast.topics.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

@@ -236,9 +236,9 @@ class DockerComposeTest {
             });
         }
         // and the topics the app itself uses, which `topics create` (run by the compose file) must create
-        for (var c : io.crimecast.stream.TopicNames.class.getRecordComponents()) {
+        for (var c : io.crimecast.topics.TopicNames.class.getRecordComponents()) {
             try {
-                assertThat((String) c.getAccessor().invoke(io.crimecast.stream.TopicNames.DEFAULT))
+                assertThat((String) c.getAccessor().invoke(io.crimecast.topics.TopicNames.DEFAULT))
                         .as("TopicNames.%s", c.getName()).isIn(OpsFiles.declaredTopics());
             } catch (ReflectiveOperationException e) {
                 throw new AssertionError(e);

@@ -1,5 +1,7 @@
 package io.crimecast.stream;
 
+import io.crimecast.topics.TopicNames;
+import io.crimecast.topics.JsonSerde;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.incident.AcceptedIncident;

@@ -1,5 +1,8 @@
 package io.crimecast.stream;
 
+import io.crimecast.topics.TopicNames;
+import io.crimecast.topics.Output;
+import io.crimecast.topics.JsonSerde;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.MovingAverageForecaster;

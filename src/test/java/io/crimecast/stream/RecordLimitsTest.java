@@ -1,5 +1,6 @@
 package io.crimecast.stream;
 
+import io.crimecast.topics.TopicNames;
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.incident.IncidentValidator;
 import io.crimecast.incident.RejectReason;

@@ -1,4 +1,4 @@
-package io.crimecast.stream;
+package io.crimecast.topics;
 
 import io.crimecast.incident.Rejection;
 

@@ -1,4 +1,4 @@
-package io.crimecast.stream;
+package io.crimecast.topics;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

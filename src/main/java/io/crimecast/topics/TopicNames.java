@@ -1,4 +1,4 @@
-package io.crimecast.stream;
+package io.crimecast.topics;
 
 /** The topics the topology reads and writes; declared with their settings in topics/topics.yaml. */
 public record TopicNames(String incidents, String rejected, String cellDailyCounts, String forecasts,
