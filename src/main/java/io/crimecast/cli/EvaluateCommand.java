@@ -1,7 +1,7 @@
 package io.crimecast.cli;
 
 import io.crimecast.eval.EvaluationReport;
-import io.crimecast.eval.EvaluationRow;
+import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.eval.RollingEvaluation;
 import io.crimecast.eval.TestPeriod;
 import io.crimecast.grid.Grid;

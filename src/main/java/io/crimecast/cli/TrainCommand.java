@@ -4,7 +4,7 @@ import io.crimecast.config.CrimecastConfig;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.eval.HotspotEvaluation;
-import io.crimecast.model.EqualWidthBins;
+import io.crimecast.metrics.EqualWidthBins;
 import io.crimecast.model.ModelBundle;
 import io.crimecast.model.MovingAverageForecaster;
 import io.crimecast.model.SpatioBundle;

@@ -1,5 +1,8 @@
 package io.crimecast.eval;
 
+import io.crimecast.train.CountScore;
+import io.crimecast.metrics.EvaluationRow;
+import io.crimecast.metrics.CountMetrics;
 import io.crimecast.model.CountBaseline;
 import io.crimecast.model.ModelKind;
 import io.crimecast.train.ChronologicalSplit;

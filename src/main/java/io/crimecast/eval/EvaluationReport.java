@@ -1,5 +1,6 @@
 package io.crimecast.eval;
 
+import io.crimecast.metrics.EvaluationRow;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.crimecast.topics.JsonSerde;
 

@@ -1,5 +1,6 @@
 package io.crimecast.eval;
 
+import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.HotspotRule;
 import io.crimecast.model.HotspotScorer;

@@ -1,5 +1,7 @@
 package io.crimecast.eval;
 
+import io.crimecast.metrics.FlaggedArea;
+import io.crimecast.metrics.EvaluationRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.crimecast.eval;
 
+import io.crimecast.metrics.Spread;
+import io.crimecast.metrics.EvaluationRow;
+import io.crimecast.metrics.CountMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.crimecast.eval;
 
+import io.crimecast.metrics.BaselineComparison;
+import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.model.CountBaseline;
 import io.crimecast.model.ModelKind;
 import io.crimecast.train.CountMatrix;

@@ -1,6 +1,7 @@
 package io.crimecast.model;
 
-import io.crimecast.eval.EvaluationRow;
+import io.crimecast.metrics.EqualWidthBins;
+import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.grid.HotspotRule;
 
 import java.time.Instant;

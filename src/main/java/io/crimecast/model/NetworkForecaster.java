@@ -1,5 +1,6 @@
 package io.crimecast.model;
 
+import io.crimecast.metrics.EqualWidthBins;
 import io.crimecast.grid.Grid;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,6 +1,6 @@
 package io.crimecast.model;
 
-import io.crimecast.eval.EvaluationRow;
+import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.grid.Grid;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.crimecast.train;
 
 import io.crimecast.model.CountBaseline;
 import io.crimecast.model.CountFeatures;
-import io.crimecast.model.EqualWidthBins;
+import io.crimecast.metrics.EqualWidthBins;
 import io.crimecast.model.CountNetwork;
 import io.crimecast.model.NetworkForecaster;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,10 +1,9 @@
 package io.crimecast.train;
 
-import io.crimecast.eval.CountMetrics;
-import io.crimecast.eval.CountScore;
+import io.crimecast.metrics.CountMetrics;
 import io.crimecast.model.CountBaseline;
 import io.crimecast.model.CountNetwork;
-import io.crimecast.model.EqualWidthBins;
+import io.crimecast.metrics.EqualWidthBins;
 import io.crimecast.model.ModelKind;
 import io.crimecast.model.MovingAverageForecaster;
 import io.crimecast.model.NetworkForecaster;

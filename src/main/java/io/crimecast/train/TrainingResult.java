@@ -1,7 +1,6 @@
 package io.crimecast.train;
 
-import io.crimecast.eval.CountScore;
-import io.crimecast.eval.EvaluationRow;
+import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.grid.Grid;
 import io.crimecast.model.BundleMetadata;
 import io.crimecast.model.CountBaseline;

@@ -1,5 +1,7 @@
 package io.crimecast.eval;
 
+import io.crimecast.metrics.FlaggedArea;
+import io.crimecast.metrics.EvaluationRow;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,5 +1,9 @@
 package io.crimecast.eval;
 
+import io.crimecast.metrics.BaselineComparison;
+import io.crimecast.train.CountScore;
+import io.crimecast.metrics.EvaluationRow;
+import io.crimecast.metrics.CountMetrics;
 import io.crimecast.model.ModelKind;
 import io.crimecast.train.TestMatrices;
 import io.crimecast.train.TrainSettings;

@@ -1,5 +1,6 @@
 package io.crimecast.model;
 
+import io.crimecast.metrics.EqualWidthBins;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.HotspotRule;
 import io.crimecast.train.CountMatrix;

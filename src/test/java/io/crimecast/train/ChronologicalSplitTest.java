@@ -25,7 +25,7 @@ class ChronologicalSplitTest {
         assertThat(split.test().lastTargetDate()).isEqualTo(START.plusDays(179));
         assertThat(split.train().daysThroughLastTarget().length).isEqualTo(125);
         // the binned variant: counts 0..10 in 5 bins of width 2, the last bin closed
-        int[][] binned = split.test().binnedActual(new io.crimecast.model.EqualWidthBins(0, 10, 5));
+        int[][] binned = split.test().binnedActual(new io.crimecast.metrics.EqualWidthBins(0, 10, 5));
         int[] counts = split.test().actual()[0];
         assertThat(binned[0][0]).isEqualTo(Math.min(counts[0] / 2, 4));
     }

@@ -1,5 +1,6 @@
 package io.crimecast.train;
 
+import io.crimecast.metrics.CountMetrics;
 import io.crimecast.model.CountFeatures;
 import io.crimecast.model.ModelKind;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class TrainerTest {
         ChronologicalSplit split = ChronologicalSplit.forTraining(matrix(120), TINY.features(), TINY.validationShare());
         TrainedNetwork trained = Trainer.fit(ModelKind.RNN, split.train(), split.validation(), TINY.withEpochs(4, 4), p -> mses.add(p.validationMse()));
 
-        double restored = io.crimecast.eval.CountMetrics.of(split.validation().actual(), split.validation().predict(trained.network())).mse();
+        double restored = io.crimecast.metrics.CountMetrics.of(split.validation().actual(), split.validation().predict(trained.network())).mse();
         assertThat(restored).isCloseTo(mses.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 org.assertj.core.api.Assertions.within(1e-3));
     }
@@ -65,7 +66,7 @@ class TrainerTest {
     private static double minimumBaselineRmse(TrainingResult result) {
         ChronologicalSplit split = ChronologicalSplit.forTraining(matrix(120), TINY.features(), TINY.validationShare());
         return java.util.Arrays.stream(io.crimecast.model.CountBaseline.values())
-                .mapToDouble(b -> io.crimecast.eval.CountMetrics.of(split.validation().actual(), split.validation().baseline(b)).rmse())
+                .mapToDouble(b -> io.crimecast.metrics.CountMetrics.of(split.validation().actual(), split.validation().baseline(b)).rmse())
                 .min().orElseThrow();
     }
 }

@@ -1,4 +1,4 @@
-package io.crimecast.model;
+package io.crimecast.metrics;
 
 import java.util.Arrays;
 

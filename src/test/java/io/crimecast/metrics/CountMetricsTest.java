@@ -1,6 +1,6 @@
-package io.crimecast.eval;
+package io.crimecast.metrics;
 
-import io.crimecast.model.EqualWidthBins;
+import io.crimecast.train.CountScore;
 import io.crimecast.train.HotspotPopulation;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
-package io.crimecast.eval;
+package io.crimecast.train;
 
-import io.crimecast.model.EqualWidthBins;
-import io.crimecast.train.HotspotPopulation;
-import io.crimecast.train.TrainedNetwork;
+import io.crimecast.metrics.EvaluationRow;
+import io.crimecast.metrics.CountMetrics;
+import io.crimecast.metrics.EqualWidthBins;
 
 /**
  * A count forecaster's errors on raw counts over all cells and over the active cells, and with 10 and 5

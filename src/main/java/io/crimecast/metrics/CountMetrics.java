@@ -1,6 +1,5 @@
-package io.crimecast.eval;
+package io.crimecast.metrics;
 
-import io.crimecast.model.EqualWidthBins;
 
 import java.util.stream.IntStream;
 

@@ -1,4 +1,4 @@
-package io.crimecast.eval;
+package io.crimecast.metrics;
 
 /**
  * A network against the best baseline on the same test days: the difference in MSE (network minus baseline,

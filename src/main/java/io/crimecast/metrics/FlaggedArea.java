@@ -1,4 +1,4 @@
-package io.crimecast.eval;
+package io.crimecast.metrics;
 
 import java.util.Locale;
 
