@@ -33,7 +33,12 @@ class TrainCommandTest {
         original.println(out);
         assertThat(exit).isZero();
         assertThat(out).contains("portland: 7 x 8 cells").containsPattern("1826 days 2012-03-01\\.\\.2017-02-28");
-        assertThat(out).containsPattern("rnn-portland-\\S+: 2 epochs \\(best [12]\\), [0-9.]+ s/epoch; validation RMSE [0-9.]+ vs best baseline baseline-\\S+ [0-9.]+ -> (beats it|does not beat it)");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rnn-portland-\\S+: validation RMSE w8 ([0-9.]+), w14 ([0-9.]+) -> window (8|14); "
+                + "2 epochs \\(best [12]\\), [0-9.]+ s/epoch; validation RMSE ([0-9.]+) vs best baseline baseline-\\S+ [0-9.]+ -> (beats it|does not beat it)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        double w8 = Double.parseDouble(m.group(1)), w14 = Double.parseDouble(m.group(2));
+        assertThat(m.group(3)).as("the window with the lower validation RMSE").isEqualTo(w8 <= w14 ? "8" : "14");
+        assertThat(Double.parseDouble(m.group(4))).isEqualTo(Math.min(w8, w14));
     }
 
     @Test
