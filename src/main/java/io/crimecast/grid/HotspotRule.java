@@ -72,13 +72,12 @@ public record HotspotRule(Double topPercent, Integer minCount, String area, Inte
             }
             return flags;
         }
-        int k = topCount(values.length);
-        int[] order = rankDescending(values);
-        for (int i = 0; i < k && i < order.length; i++) {
-            if (values[order[i]] > 0) {
-                flags[order[i]] = true;
-            }
-        }
+        // Only positive cells can be flagged, so only they are ranked: at street level a day is a few hundred of
+        // 36,000 cells, and ranking them all at every history day of every close was most of a day close's time.
+        IntStream.range(0, values.length).filter(i -> values[i] > 0).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> -values[i]).thenComparingInt(i -> i))
+                .limit(topCount(values.length))
+                .forEach(i -> flags[i] = true);
         return flags;
     }
 
