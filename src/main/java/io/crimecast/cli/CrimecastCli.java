@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crimecast", mixinStandardHelpOptions = true, version = "crimecast 0.1.0",
         description = "Streaming crime hotspot forecasts on Kafka Streams and Deeplearning4j.",
         subcommands = {RunCommand.class, CheckCommand.class, ReplayCommand.class, TailCommand.class, TopicsCommand.class, BrokerCommand.class, TrainCommand.class, EvaluateCommand.class, ForecastCommand.class,
-                DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, BenchCommand.class, HotspotsCommand.class, CommandLine.HelpCommand.class})
 public final class CrimecastCli {
 
     public static void main(String[] args) {

@@ -21,6 +21,7 @@ import io.crimecast.replay.IncidentPublisher;
 import io.crimecast.topics.JsonSerde;
 import io.crimecast.topics.Output;
 import io.crimecast.topics.TopicNames;
+import io.crimecast.topics.TopicReader;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.ModelPublisher;
 import io.crimecast.train.TrainSettings;
@@ -28,7 +29,6 @@ import io.crimecast.train.Trainer;
 import io.crimecast.train.TrainingResult;
 import org.apache.commons.io.file.PathUtils;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -190,17 +190,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static <V> List<V> readAll(LocalKafkaBroker broker, String topic, Deserializer<V> values) {
-        Properties p = consumerProperties(broker);
         List<V> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), values)) {
-            consumer.subscribe(List.of(topic));
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                ConsumerRecords<String, V> records = consumer.poll(Duration.ofMillis(500));
-                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-                records.forEach(r -> out.add(r.value()));
-            }
-        }
+        TopicReader.readToEnd(broker.bootstrapServers(), new Properties(), topic, values, r -> out.add(r.value()));
         return out;
     }
 
