@@ -1,17 +1,17 @@
 package io.crimecast.stream;
 
-import io.crimecast.topics.TopicNames;
-import io.crimecast.topics.Output;
-import io.crimecast.topics.JsonSerde;
 import io.crimecast.grid.Grid;
 import io.crimecast.incident.AcceptedIncident;
 import io.crimecast.incident.IncidentValidator;
 import io.crimecast.incident.Validation;
 import io.crimecast.ops.CrimecastMetrics;
-import org.apache.kafka.common.serialization.Serde;
+import io.crimecast.topics.JsonSerde;
+import io.crimecast.topics.Output;
+import io.crimecast.topics.TopicNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -59,30 +59,30 @@ public final class CrimecastTopology {
                 .stream(topics.incidents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("incidents"))
                 .process(() -> new ValidationProcessor(validator::validate, metrics), Named.as("validate"));
 
-        validated.filter((k, v) -> v instanceof Validation.Rejected, Named.as("invalid"))
+        Map<String, KStream<String, Validation>> byOutcome = validated.split(Named.as("validation-"))
+                .branch((k, v) -> v instanceof Validation.Rejected, Branched.as("rejected"))
+                .defaultBranch(Branched.as("accepted"));
+        byOutcome.get("validation-rejected")
                 .mapValues(v -> Rejections.payload(((Validation.Rejected) v).rejection()), Named.as("invalid-bytes"))
                 .to(topics.rejected(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("rejected-at-validation"));
 
-        KStream<String, Output> outputs = validated
-                .filter((k, v) -> v instanceof Validation.Accepted, Named.as("valid"))
+        byOutcome.get("validation-accepted")
                 .mapValues(v -> ((Validation.Accepted) v).incident(), Named.as("valid-incident"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(AcceptedIncident.class)).withName("by-region"))
                 .process(() -> new DailyCountProcessor(byRegion, forecasters, metrics, wallClockInterval), Named.as("count-and-close"),
-                        DailyCountProcessor.DAY_COUNTS, DailyCountProcessor.REGION_CLOCKS, DailyCountProcessor.SEEN_INCIDENTS);
-
-        route(outputs, Output.CellDayCount.class, topics.cellDailyCounts());
-        route(outputs, Output.CellForecast.class, topics.forecasts());
-        route(outputs, Output.Hotspots.class, topics.hotspots());
-        outputs.filter((k, v) -> v instanceof Output.Rejected, Named.as("refused"))
-                .mapValues(v -> Rejections.payload(((Output.Rejected) v).rejection()), Named.as("refused-bytes"))
-                .to(topics.rejected(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("rejected-at-count"));
+                        DailyCountProcessor.DAY_COUNTS, DailyCountProcessor.REGION_CLOCKS, DailyCountProcessor.SEEN_INCIDENTS)
+                .split(Named.as("output-"))
+                .branch((k, v) -> v instanceof Output.CellDayCount, Branched.withConsumer(s -> to(s, Output.CellDayCount.class, topics.cellDailyCounts())))
+                .branch((k, v) -> v instanceof Output.CellForecast, Branched.withConsumer(s -> to(s, Output.CellForecast.class, topics.forecasts())))
+                .branch((k, v) -> v instanceof Output.Hotspots, Branched.withConsumer(s -> to(s, Output.Hotspots.class, topics.hotspots())))
+                .branch((k, v) -> v instanceof Output.Rejected, Branched.withConsumer(s -> s
+                        .mapValues(v -> Rejections.payload(((Output.Rejected) v).rejection()), Named.as("refused-bytes"))
+                        .to(topics.rejected(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("rejected-at-count"))))
+                .noDefaultBranch();
         return builder.build();
     }
 
-    private static <T extends Output> void route(KStream<String, Output> outputs, Class<T> type, String topic) {
-        Serde<T> serde = new JsonSerde<>(type);
-        outputs.filter((k, v) -> type.isInstance(v), Named.as("is-" + topic))
-                .mapValues(type::cast, Named.as("as-" + topic))
-                .to(topic, Produced.with(Serdes.String(), serde).withName("to-" + topic));
+    private static <T extends Output> void to(KStream<String, Output> outputs, Class<T> type, String topic) {
+        outputs.mapValues(type::cast, Named.as("as-" + topic)).to(topic, Produced.with(Serdes.String(), new JsonSerde<>(type)).withName("to-" + topic));
     }
 }
