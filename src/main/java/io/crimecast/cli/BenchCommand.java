@@ -14,7 +14,6 @@ import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -35,10 +34,7 @@ import java.util.concurrent.ExecutionException;
                 + " time into the running app and print, after each, resident memory, heap after GC, state on disk and open files.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
-    CsvMappingOptions files;
-
-    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
-    String region;
+    RegionFiles input;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Stream threads (default ${DEFAULT-VALUE})")
     int threads;
@@ -47,13 +43,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Soak instead: the first N days, one day at a time, with the process's footprint after each (default off)")
     int soakDays;
 
-    @Parameters(arity = "1..*", paramLabel = "FILES")
-    List<Path> paths;
-
     @Override
     public Integer call() throws Exception {
-        RegionSpec spec = Regions.load(region);
-        IncidentFileReader.ReadResult read = files.reader(spec).read(paths);
+        RegionSpec spec = Regions.load(input.region);
+        IncidentFileReader.ReadResult read = input.files.reader(spec).read(input.paths);
         Path work = Files.createTempDirectory("crimecast-bench-");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
             TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
@@ -73,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Other settings (CRIMECAST_KAFKA_* client and Streams settings, ...) come from the environment, to compare them. */
     private CrimecastConfig appConfig(LocalKafkaBroker broker, Path work) {
         Map<String, String> settings = new HashMap<>(System.getenv());
-        settings.putAll(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(), CrimecastConfig.ENV_REGIONS, region,
+        settings.putAll(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(), CrimecastConfig.ENV_REGIONS, input.region,
                 CrimecastConfig.ENV_STATE_DIR, work.resolve("state").toString(), CrimecastConfig.ENV_HTTP_PORT, "0",
                 CrimecastConfig.ENV_STREAM_THREADS, Integer.toString(threads), CrimecastConfig.ENV_APPLICATION_ID, "crimecast-bench"));
         return CrimecastConfig.fromEnvironment(settings);

@@ -11,9 +11,7 @@ import io.crimecast.replay.IncidentFileReader.TimedIncident;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,23 +27,17 @@ final class CheckCommand implements Callable<Integer> {
     private static final int MIN_ROWS_FOR_DAY_ORDER = 10;
 
     @Mixin
-    CsvMappingOptions files;
-
-    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
-    String region;
-
-    @Parameters(arity = "1..*", paramLabel = "FILES", description = "Incident files (.csv or .csv.gz)")
-    List<Path> paths;
+    RegionFiles input;
 
     @Override
     public Integer call() {
-        RegionSpec spec = Regions.load(region);
+        RegionSpec spec = Regions.load(input.region);
         Grid grid = new Grid(spec);
         System.out.printf("grid %s: %,d cells of %.4g km2; box in lon/lat %s%n", grid, grid.cellCount(),
                 spec.cellSizeMeters() * spec.cellSizeMeters() / 1e6, grid.boxInLonLat());
         ReadResult read;
         try {
-            read = files.reader(spec).read(paths);
+            read = input.files.reader(spec).read(input.paths);
         } catch (IllegalArgumentException e) {
             System.out.println("problem: " + e.getMessage());
             return 1;
@@ -53,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
         List<TimedIncident> outside = read.incidents().stream().filter(t -> cellOf(grid, t.incident()).isEmpty()).toList();
         long inside = read.incidents().size() - outside.size();
         System.out.printf("rows: %,d read from %d file(s); %,d usable, %,d of them inside the box (%.0f%% of the rows)%n",
-                read.rowsRead(), paths.size(), read.incidents().size(), inside, 100.0 * inside / Math.max(1, read.rowsRead()));
+                read.rowsRead(), input.paths.size(), read.incidents().size(), inside, 100.0 * inside / Math.max(1, read.rowsRead()));
         if (read.skippedTotal() > 0) {
             System.out.printf("skipped %,d row(s):%n", read.skippedTotal());
             SkipSummary.lines(read).forEach(System.out::println);
@@ -85,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Day and month swapped by the pattern, or times that mostly fail to parse. */
     private List<String> timeWarnings(ReadResult read, RegionSpec spec) {
-        String pattern = files.mapping().timePattern();
+        String pattern = input.files.mapping().timePattern();
         long badTimes = read.skipped().getOrDefault("bad-time", 0L);
         List<IncidentFileReader.SkippedRow> badSamples = read.samples().getOrDefault("bad-time", List.of());
         String swapped = pattern == null ? null : swapDayAndMonth(pattern);

@@ -13,7 +13,6 @@ import io.crimecast.train.HotspotSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,13 +25,10 @@ import java.util.concurrent.Callable;
                 + " validation selected, paired intervals against the best baseline, one table, DIR/evaluation.json and DIR/evaluation.csv.")
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
-    CsvMappingOptions files;
+    RegionFiles input;
 
     @Mixin
     TrainingOptions training;
-
-    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
-    String region;
 
     @Option(names = "--test-from", paramLabel = "YYYY-MM-DD", description = "First test day of a single test period (or use --origins)")
     LocalDate testFrom;
@@ -58,14 +54,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE})")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "FILES", description = "Incident files (.csv or .csv.gz)")
-    List<Path> paths;
-
     @Override
     public Integer call() {
-        Grid grid = new Grid(Regions.load(region));
+        Grid grid = new Grid(Regions.load(input.region));
         NativeThreads.limitUnlessConfigured();
-        CountMatrix matrix = Datasets.fromFiles(grid, files, paths);
+        CountMatrix matrix = Datasets.fromFiles(grid, input.files, input.paths);
         List<TestPeriod> periods = periods(testTo != null ? testTo : matrix.lastDay());
         List<ModelKind> kinds = ModelSelection.parse(models);
         Progress progress = Progress.toTerminal();

@@ -18,7 +18,6 @@ import io.crimecast.train.CountMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,13 +37,7 @@ final class ForecastCommand implements Callable<Integer> {
     private static final int TOP_PRINTED = 10;
 
     @Mixin
-    CsvMappingOptions files;
-
-    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
-    String region;
-
-    @Parameters(arity = "1..*", paramLabel = "FILES", description = "Incident files (.csv or .csv.gz)")
-    List<Path> paths;
+    RegionFiles input;
 
     @Option(names = "--category", paramLabel = "C",
             description = "Count only incidents of this category (exact name, any case; repeatable); default all")
@@ -80,9 +73,9 @@ final class ForecastCommand implements Callable<Integer> {
         if (horizons.stream().anyMatch(h -> h < 1)) {
             throw new IllegalArgumentException("--days must be positive numbers of days, were " + horizons);
         }
-        Grid grid = new Grid(Regions.load(region));
+        Grid grid = new Grid(Regions.load(input.region));
         FlagBudget budget = FlagBudget.of(grid, flagArea, studyArea == null ? null : Area.parse(studyArea));
-        List<TimedIncident> incidents = IncidentSplit.ofCategories(files.reader(grid.spec()).read(paths).incidents(), categories);
+        List<TimedIncident> incidents = IncidentSplit.ofCategories(input.files.reader(grid.spec()).read(input.paths).incidents(), categories);
         CountMatrix history = IncidentSplit.before(grid, incidents, start); // all the forecasts see; scoring alone reads later days
         Forecasting forecasting = new Forecasting(history, budget);
         List<String> layer = categories.isEmpty() ? List.of("all") : categories;

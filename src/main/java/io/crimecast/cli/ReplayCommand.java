@@ -8,9 +8,7 @@ import io.crimecast.replay.IncidentPublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,10 +20,7 @@ final class ReplayCommand implements Callable<Integer> {
     KafkaOptions kafka;
 
     @Mixin
-    CsvMappingOptions files;
-
-    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
-    String region;
+    RegionFiles input;
 
     @Option(names = "--speed", defaultValue = "full", paramLabel = "full|Nx",
             description = "full: as fast as possible; Nx: event time N times faster than real time (default ${DEFAULT-VALUE})")
@@ -37,19 +32,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--allow-skips", description = "Publish the usable rows even when more than half the rows cannot be used")
     boolean allowSkips;
 
-    @Parameters(arity = "1..*", paramLabel = "FILES", description = "Incident files")
-    List<Path> paths;
-
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(20);
 
     @Override
     public Integer call() throws InterruptedException {
-        RegionSpec spec = Regions.load(region);
+        RegionSpec spec = Regions.load(input.region);
         double factor = parseSpeed(speed);
         var config = kafka.config();
         Progress progress = Progress.toTerminal();
-        IncidentFileReader.ReadResult read = files.reader(spec).read(paths);
-        progress.line("read %,d rows from %d file(s); %,d usable%s", read.rowsRead(), paths.size(), read.incidents().size(),
+        IncidentFileReader.ReadResult read = input.files.reader(spec).read(input.paths);
+        progress.line("read %,d rows from %d file(s); %,d usable%s", read.rowsRead(), input.paths.size(), read.incidents().size(),
                 read.skipped().isEmpty() ? "" : "; skipped:");
         SkipSummary.lines(read).forEach(l -> progress.line("%s", l));
         if (SkipSummary.mostSkipped(read) && !allowSkips) {
