@@ -15,6 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,21 @@ public final class StreamApp implements AutoCloseable {
                 failed.complete(null);
             }
         });
+        streams.setUncaughtExceptionHandler(StreamApp::onStreamThreadFailure);
+    }
+
+    /**
+     * A broker that has just restarted can report a source topic as missing for a moment (seen after a 30 s outage):
+     * the stream thread is replaced and tries again, instead of the app stopping for good. Anything else stops it.
+     * (`run` checks that the topics exist before it starts, so a topic that is really missing is caught there.)
+     */
+    static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onStreamThreadFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MissingSourceTopicException) {
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
+        }
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
     public static Properties streamsProperties(CrimecastConfig config) {
