@@ -12,7 +12,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -65,11 +64,7 @@ class CrimecastTopologyTest {
         // The serving path with an empty model store: the baseline serves.
         var topology = CrimecastTopology.build(List.of(philadelphia, portland), topics,
                 ForecasterFactory.serving(new MovingAverageForecaster(28), null, metrics), metrics, Duration.ofMinutes(1));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties props = DriverProperties.of("topology-test", stateDir);
         driver = new TopologyTestDriver(topology, props, WALL_START);
         incidents = driver.createInputTopic(topics.incidents(), new ByteArraySerializer(), new ByteArraySerializer());
         var strings = new StringDeserializer();

@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -63,11 +62,7 @@ class DeadLettersTest {
         Grid philadelphia = new Grid(Regions.load("philadelphia"));
         var topology = CrimecastTopology.build(List.of(philadelphia), TopicNames.DEFAULT,
                 ForecasterFactory.serving(new MovingAverageForecaster(28), null, metrics), metrics, Duration.ofMinutes(1));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties props = DriverProperties.of(APP, stateDir);
         DeadLetters.configure(props, TopicNames.DEFAULT, metrics);
         driver = new TopologyTestDriver(topology, props, Instant.parse("2026-11-25T12:00:00Z"));
         rejected = driver.createOutputTopic(TopicNames.DEFAULT.rejected(), new StringDeserializer(), Serdes.ByteArray().deserializer());

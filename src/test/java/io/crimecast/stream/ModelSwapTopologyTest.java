@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -65,10 +64,7 @@ class ModelSwapTopologyTest {
         CrimecastMetrics metrics = new CrimecastMetrics(meters);
         var topology = CrimecastTopology.build(List.of(philadelphia), TopicNames.DEFAULT,
                 ForecasterFactory.serving(new MovingAverageForecaster(28), KEY, metrics), metrics, Duration.ofMinutes(1));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "model-swap-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties props = DriverProperties.of("model-swap-test", stateDir);
         driver = new TopologyTestDriver(topology, props, Instant.parse("2026-11-25T12:00:00Z"));
         incidents = driver.createInputTopic(TopicNames.DEFAULT.incidents(), new ByteArraySerializer(), new ByteArraySerializer());
         weights = driver.createInputTopic(TopicNames.DEFAULT.modelWeights(), new StringSerializer(), new ByteArraySerializer());
