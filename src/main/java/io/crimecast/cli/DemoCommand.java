@@ -212,7 +212,10 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints each layer's top hotspots for the next day as each day closes, and for the next week on Sundays. */
+    /**
+     * Prints each layer's top hotspots for the next day as each day closes, and for the next week on Sundays: the
+     * final ones (each day's provisional hotspots, sent at midnight, are on the topic too).
+     */
     static final class HotspotPrinter implements AutoCloseable {
         private static final int SHOWN = 3;
         private static final Set<Integer> HORIZONS = Set.of(1, 7);
@@ -241,7 +244,7 @@ final class DemoCommand implements Callable<Integer> {
             while (running) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
                     Output.Hotspots h = r.value();
-                    if (!regions.contains(h.region()) || !HORIZONS.contains(h.horizonDays())) {
+                    if (!regions.contains(h.region()) || !HORIZONS.contains(h.horizonDays()) || h.status() != Output.Status.FINAL) {
                         continue;
                     }
                     String top = h.cells().stream().limit(SHOWN)
