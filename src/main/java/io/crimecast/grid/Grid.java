@@ -1,5 +1,9 @@
 package io.crimecast.grid;
 
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
@@ -32,6 +36,7 @@ public final class Grid {
     private final double planeMinY;
     private final int rows;
     private final int cols;
+    private boolean[] study; // computed on first use: a street-level grid takes about a second
 
     public Grid(RegionSpec spec) {
         this.spec = spec;
@@ -67,6 +72,23 @@ public final class Grid {
         }
         cols = (int) colsNeeded;
         rows = (int) rowsNeeded;
+        if (spec.studyArea() != null) {
+            checkStudyAreaOverlaps(spec.studyArea());
+        }
+    }
+
+    /** A polygon beside the grid (often [lat, lon] written for [lon, lat]) would leave nothing to flag. */
+    private void checkStudyAreaOverlaps(StudyArea area) {
+        Envelope grid = new Envelope();
+        for (int id : new int[]{0, cols - 1, (rows - 1) * cols, rows * cols - 1}) {
+            for (double[] corner : cornersLonLat(id)) {
+                grid.expandToInclude(corner[0], corner[1]);
+            }
+        }
+        if (!grid.intersects(area.geometry().getEnvelopeInternal())) {
+            throw new IllegalArgumentException("studyArea: the polygon (%s) lies outside the grid (%s); positions are [longitude, latitude]"
+                    .formatted(area.geometry().getEnvelopeInternal(), grid));
+        }
     }
 
     static CoordinateReferenceSystem parseCrs(String crs) {
@@ -224,6 +246,47 @@ public final class Grid {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a cell is in the region's study area: its centre lies in the {@code studyArea} polygon, or without one,
+     * the cell touches the bounding box.
+     */
+    public boolean inStudyArea(int id) {
+        return studyCells()[id];
+    }
+
+    public int studyCellCount() {
+        int n = 0;
+        for (boolean in : studyCells()) {
+            n += in ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The region's hotspot rule applied to per-cell values, flagging only cells in the study area. */
+    public boolean[] flagHotspots(double[] values) {
+        return spec.hotspot().flag(values, studyCells());
+    }
+
+    private synchronized boolean[] studyCells() {
+        if (study == null) {
+            boolean[] in = new boolean[cellCount()];
+            if (spec.studyArea() == null) {
+                for (int c = 0; c < in.length; c++) {
+                    in[c] = touchesBox(c);
+                }
+            } else {
+                PreparedGeometry area = spec.studyArea().prepared();
+                GeometryFactory points = new GeometryFactory();
+                for (int c = 0; c < in.length; c++) {
+                    double[] lonLat = planeToLonLat(c, 0.5, 0.5);
+                    in[c] = area.covers(points.createPoint(new Coordinate(lonLat[0], lonLat[1])));
+                }
+            }
+            study = in;
+        }
+        return study;
     }
 
     public Area cellArea() {
