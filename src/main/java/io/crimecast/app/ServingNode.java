@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -32,7 +31,7 @@ public final class ServingNode implements AutoCloseable {
         grids = grids(config);
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
-        byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
+        byte[] signingKey = config.modelSigningKeyBytes();
         app = new StreamApp(config, grids, ForecasterFactory.serving(baseline, signingKey, metrics), metrics);
         BrokerReachability reachability = null;
         try {

@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -153,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = Progress.toTerminal();
         progress.line("%s: %d days %s..%s", grid, matrix.days(), matrix.firstDay(), matrix.lastDay());
         TrainSettings settings = training.countSettings();
-        byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
+        byte[] signingKey = config.modelSigningKeyBytes();
         int failures = 0;
         List<TrainingResult> networks = new ArrayList<>();
         for (ModelKind kind : ModelSelection.parse(model)) {
