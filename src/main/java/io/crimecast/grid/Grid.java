@@ -1,30 +1,24 @@
 package io.crimecast.grid;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
-import org.locationtech.proj4j.units.Unit;
-import org.locationtech.proj4j.units.Units;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The square-cell grid of a region. Cells are {@code cellSizeMeters} wide in metres and numbered row-major from
  * the bounding box's minimum corner. A projected CRS is gridded in its own axes (its units converted to metres);
  * a geographic CRS is gridded in a transverse Mercator projection centred on the box, so cells are square metres.
+ * Longer than most classes here: it is the one owner of the three transforms (CRS, plane, WGS84) every cell
+ * lookup, centre and corner goes through.
  */
 public final class Grid {
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
-    private static final CoordinateReferenceSystem WGS84 = CRS_FACTORY.createFromName(RegionSpec.WGS84);
+    private static final CRSFactory CRS_FACTORY = RegionCrs.CRS_FACTORY;
+    private static final CoordinateTransformFactory TRANSFORMS = RegionCrs.TRANSFORMS;
+    private static final CoordinateReferenceSystem WGS84 = RegionCrs.WGS84;
 
     private final RegionSpec spec;
     private final CoordinateReferenceSystem crs;
@@ -40,9 +34,9 @@ public final class Grid {
 
     public Grid(RegionSpec spec) {
         this.spec = spec;
-        this.crs = parseCrs(spec.crs());
+        this.crs = RegionCrs.parse(spec.crs());
         BoundingBox box = spec.bbox();
-        checkBoxLooksLikeCrsUnits(box);
+        RegionCrs.checkBoxUnits(spec, crs);
         if (geographic()) {
             double lon0 = (box.minX() + box.maxX()) / 2;
             double lat0 = (box.minY() + box.maxY()) / 2;
@@ -58,7 +52,7 @@ public final class Grid {
         }
         wgs84ToCrs = crs.getParameterString().equals(WGS84.getParameterString()) ? null : TRANSFORMS.createTransform(WGS84, crs);
         // Corners and edge midpoints cover the curvature of a geographic box.
-        BoundingBox plane = envelope(toPlane, box);
+        BoundingBox plane = RegionCrs.envelope(toPlane, box);
         planeMinX = plane.minX();
         planeMinY = plane.minY();
         double cellUnits = spec.cellSizeMeters() / metresPerPlaneUnit;
@@ -73,96 +67,17 @@ public final class Grid {
         cols = (int) colsNeeded;
         rows = (int) rowsNeeded;
         if (spec.studyArea() != null) {
-            checkStudyAreaOverlaps(spec.studyArea());
+            spec.studyArea().checkOverlaps(this);
         }
-    }
-
-    /** A polygon beside the grid (often [lat, lon] written for [lon, lat]) would leave nothing to flag. */
-    private void checkStudyAreaOverlaps(StudyArea area) {
-        Envelope grid = new Envelope();
-        for (int id : new int[]{0, cols - 1, (rows - 1) * cols, rows * cols - 1}) {
-            for (double[] corner : cornersLonLat(id)) {
-                grid.expandToInclude(corner[0], corner[1]);
-            }
-        }
-        if (!grid.intersects(area.geometry().getEnvelopeInternal())) {
-            throw new IllegalArgumentException("studyArea: the polygon (%s) lies outside the grid (%s); positions are [longitude, latitude]"
-                    .formatted(area.geometry().getEnvelopeInternal(), grid));
-        }
-    }
-
-    static CoordinateReferenceSystem parseCrs(String crs) {
-        CoordinateReferenceSystem parsed;
-        try {
-            parsed = crs.matches("(?i)(EPSG|ESRI|NAD83|NAD27|WORLD):.*")
-                    ? CRS_FACTORY.createFromName(crs.toUpperCase())
-                    : CRS_FACTORY.createFromParameters("custom", crs);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("crs: cannot understand '" + crs + "' (an EPSG code such as EPSG:2913, or a PROJ.4 string): " + e.getMessage(), e);
-        }
-        checkUnits(parsed);
-        return parsed;
-    }
-
-    /** proj4j reads units it does not know (+units=us-feet) as metres, silently; a wrong unit scales every cell. */
-    private static void checkUnits(CoordinateReferenceSystem crs) {
-        for (String parameter : crs.getParameters()) {
-            if (parameter.startsWith("+units=")) {
-                String given = parameter.substring("+units=".length());
-                boolean known = Arrays.stream(Units.units).anyMatch(u -> given.equals(u.abbreviation) || given.equals(u.name) || given.equals(u.plural));
-                if (!known) {
-                    throw new IllegalArgumentException("crs: unknown units '" + given + "'; PROJ units are "
-                            + Arrays.stream(Units.units).map(u -> u.abbreviation + " (" + u.plural + ")").collect(Collectors.joining(", ")));
-                }
-            }
-        }
-    }
-
-    /**
-     * Lon/lat numbers under a projected CRS give a one-cell grid, projected numbers under a geographic CRS a
-     * meaningless one; both are refused, with the box converted when that is possible.
-     */
-    private void checkBoxLooksLikeCrsUnits(BoundingBox box) {
-        boolean degrees = Math.abs(box.minX()) <= 180 && Math.abs(box.maxX()) <= 180 && Math.abs(box.minY()) <= 90 && Math.abs(box.maxY()) <= 90;
-        if (geographic() && !degrees) {
-            throw new IllegalArgumentException(("bbox: %s is not longitude/latitude, but crs %s is in degrees; give the box in degrees,"
-                    + " or set crs to the projection the numbers are in").formatted(box, spec.crs()));
-        }
-        if (!geographic() && degrees) {
-            BoundingBox converted = envelope(TRANSFORMS.createTransform(WGS84, crs), box);
-            throw new IllegalArgumentException(("bbox: %s looks like longitude/latitude, but crs %s is projected (in %s);"
-                    + " give the box in the CRS's units (read as longitude/latitude, it is about %s)").formatted(box, spec.crs(), unitName(), converted));
-        }
-    }
-
-    private String unitName() {
-        Unit unit = crs.getProjection().getUnits();
-        return unit == null ? "metres" : unit.plural;
     }
 
     public boolean geographic() {
-        return Boolean.TRUE.equals(crs.isGeographic());
+        return RegionCrs.geographic(crs);
     }
 
     /** The bounding box in WGS84 longitude (x) and latitude (y). */
     public BoundingBox boxInLonLat() {
-        return wgs84ToCrs == null ? spec.bbox() : envelope(TRANSFORMS.createTransform(crs, WGS84), spec.bbox());
-    }
-
-    /** The envelope of a box's corners and edge midpoints after a transform. */
-    private static BoundingBox envelope(CoordinateTransform transform, BoundingBox box) {
-        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (double x : new double[]{box.minX(), (box.minX() + box.maxX()) / 2, box.maxX()}) {
-            for (double y : new double[]{box.minY(), (box.minY() + box.maxY()) / 2, box.maxY()}) {
-                ProjCoordinate p = transform == null ? new ProjCoordinate(x, y) : transform.transform(new ProjCoordinate(x, y), new ProjCoordinate());
-                minX = Math.min(minX, p.x);
-                maxX = Math.max(maxX, p.x);
-                minY = Math.min(minY, p.y);
-                maxY = Math.max(maxY, p.y);
-            }
-        }
-        return new BoundingBox(minX, minY, maxX, maxY);
+        return wgs84ToCrs == null ? spec.bbox() : RegionCrs.envelope(TRANSFORMS.createTransform(crs, WGS84), spec.bbox());
     }
 
     public RegionSpec spec() {
@@ -271,20 +186,7 @@ public final class Grid {
 
     private synchronized boolean[] studyCells() {
         if (study == null) {
-            boolean[] in = new boolean[cellCount()];
-            if (spec.studyArea() == null) {
-                for (int c = 0; c < in.length; c++) {
-                    in[c] = touchesBox(c);
-                }
-            } else {
-                PreparedGeometry area = spec.studyArea().prepared();
-                GeometryFactory points = new GeometryFactory();
-                for (int c = 0; c < in.length; c++) {
-                    double[] lonLat = planeToLonLat(c, 0.5, 0.5);
-                    in[c] = area.covers(points.createPoint(new Coordinate(lonLat[0], lonLat[1])));
-                }
-            }
-            study = in;
+            study = StudyArea.cells(this);
         }
         return study;
     }

@@ -2,6 +2,7 @@ package io.crimecast.grid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
@@ -48,8 +49,37 @@ public record StudyArea(String type, JsonNode coordinates) {
         return GEOMETRY.createMultiPolygon(polygons.toArray(Polygon[]::new));
     }
 
-    PreparedGeometry prepared() {
-        return PreparedGeometryFactory.prepare(geometry());
+    /** Which cells of a grid are in its region's study area: those whose centre is in the polygon, else those touching the box. */
+    static boolean[] cells(Grid grid) {
+        boolean[] in = new boolean[grid.cellCount()];
+        StudyArea area = grid.spec().studyArea();
+        PreparedGeometry polygon = area == null ? null : PreparedGeometryFactory.prepare(area.geometry());
+        for (int c = 0; c < in.length; c++) {
+            if (polygon == null) {
+                in[c] = grid.touchesBox(c);
+            } else {
+                double[] latLon = grid.centreLatLon(c);
+                in[c] = polygon.covers(GEOMETRY.createPoint(new Coordinate(latLon[1], latLon[0])));
+            }
+        }
+        return in;
+    }
+
+    /** A polygon beside the grid (often [lat, lon] written for [lon, lat]) would leave nothing to flag. */
+    void checkOverlaps(Grid grid) {
+        Envelope cells = new Envelope();
+        int cols = grid.cols();
+        int rows = grid.rows();
+        for (int id : new int[]{0, cols - 1, (rows - 1) * cols, rows * cols - 1}) {
+            for (double[] corner : grid.cornersLonLat(id)) {
+                cells.expandToInclude(corner[0], corner[1]);
+            }
+        }
+        Envelope polygon = geometry().getEnvelopeInternal();
+        if (!cells.intersects(polygon)) {
+            throw new IllegalArgumentException("studyArea: the polygon (%s) lies outside the grid (%s); positions are [longitude, latitude]"
+                    .formatted(polygon, cells));
+        }
     }
 
     private static Polygon polygon(JsonNode rings, String where) {
