@@ -145,7 +145,7 @@ final class DemoCommand implements Callable<Integer> {
     private ModelBundle trainModel(Grid grid, List<IncidentFileReader.TimedIncident> history, Progress progress) {
         CountMatrix matrix = CountMatrix.fromIncidents(grid, history);
         // quick settings: one window, not a search
-        TrainSettings settings = TrainSettings.defaults().withEpochs(trainEpochs, PATIENCE).withWindowCandidates(List.of(TrainSettings.defaults().window()));
+        TrainSettings settings = TrainSettings.defaults().withEpochs(trainEpochs, PATIENCE).withoutSearch();
         progress.line("training   %s on %d days %s..%s (validation: the last %.0f%%)", ModelKind.LSTM.cliName(), matrix.days(),
                 matrix.firstDay(), matrix.lastDay(), settings.validationShare() * 100);
         TrainingResult result = Trainer.train(ModelKind.LSTM, matrix, settings, p -> progress.update(

@@ -130,8 +130,8 @@ final class TrainCommand implements Callable<Integer> {
         });
         metrics.holdOut(kind.cliName(), "rmse", "model", result.validation().raw().rmse());
         metrics.holdOut(kind.cliName(), "rmse", "baseline", result.baselineValidation().raw().rmse());
-        progress.line("%s: %s -> window %d; %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",
-                result.forecaster().version(), result.windows().summary(), result.trained().features().window(), result.trained().epochs(),
+        progress.line("%s: %s -> %s; %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",
+                result.forecaster().version(), result.search().summary(), result.trained().settings().label(), result.trained().epochs(),
                 result.trained().bestEpoch(), result.trained().secondsPerEpoch(), result.validation().raw().rmse(),
                 result.bestBaseline().version(), result.baselineValidation().raw().rmse(),
                 result.beatsBestBaseline() ? "beats it" : "does not beat it");

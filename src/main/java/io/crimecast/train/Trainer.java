@@ -34,7 +34,7 @@ public final class Trainer {
      */
     public static TrainingResult train(ModelKind kind, CountMatrix matrix, TrainSettings settings, Consumer<TrainingProgress> progress) {
         ChronologicalSplit split = ChronologicalSplit.forTraining(matrix, settings.widestFeatures(), settings.validationShare());
-        WindowSearch search = searchWindows(kind, split.train(), split.validation(), settings, progress);
+        SettingsSearch search = search(kind, split.train(), split.validation(), settings, progress);
         TrainedNetwork trained = search.best();
         int[][] trainingDays = split.train().daysThroughLastTarget();
         int[][] truth = split.validation().actual();
@@ -52,11 +52,11 @@ public final class Trainer {
                 split.validation().lastTargetDate(), createdAt);
     }
 
-    /** One network per window candidate on the same training and validation days. */
-    public static WindowSearch searchWindows(ModelKind kind, CountDataset train, CountDataset validation, TrainSettings settings,
-                                             Consumer<TrainingProgress> progress) {
-        return new WindowSearch(settings.windowCandidates().stream()
-                .map(w -> fit(kind, train, validation, settings.withWindow(w), progress)).toList());
+    /** One network per candidate setting on the same training and validation days. */
+    public static SettingsSearch search(ModelKind kind, CountDataset train, CountDataset validation, TrainSettings settings,
+                                        Consumer<TrainingProgress> progress) {
+        return new SettingsSearch(settings.candidates().stream()
+                .map(candidate -> fit(kind, train, validation, candidate, progress)).toList());
     }
 
     /** Minibatches of the shuffled training days under {@link EarlyStopping}, on the validation MSE in counts. */
@@ -97,6 +97,6 @@ public final class Trainer {
                 // the training error in counts too, so the two curves compare directly (one extra forward pass per epoch)
                 e -> progress.accept(new TrainingProgress(kind, s.window(), e.epoch(), e.maxEpochs(),
                         CountMetrics.of(trainingTruth, train.predict(network)).mse(), e.validationLoss(), e.best(), e.elapsed(), e.remainingAtMost())));
-        return new TrainedNetwork(kind, s.features(), network, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds());
+        return new TrainedNetwork(kind, s, network, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds());
     }
 }
