@@ -155,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
                 result.forecaster().version(), result.trained().epochs(), result.trained().secondsPerEpoch(),
                 result.validation().raw().rmse(), result.bestBaseline().version(), result.baselineValidation().raw().rmse(),
                 result.beatsBestBaseline() ? "it wins" : "it loses (the demo serves it anyway)");
-        return result.toBundle(grid);
+        return result.toBundle(grid, Layer.ALL.name());
     }
 
     /**
