@@ -35,7 +35,7 @@ public final class Audit {
         for (double rate : rates) {
             for (Feedback feedback : List.of(new Feedback(rate, 1), new Feedback(rate, discount))) {
                 Flags fed = replay.run(feedback, seed);
-                drifts.add(Drift.of(feedback, plain, fed, Concentration.of(fed, actual, budget).gini()));
+                drifts.add(Drift.of(feedback, plain, fed, counts.cells()));
             }
         }
         int studyCells = 0;

@@ -10,12 +10,12 @@ import java.util.Set;
  * How far a feedback run's flags drift from the plain run's over the same days: the mean daily Jaccard overlap per
  * week from the period's first day (1: the same cells), the first week it falls below one half (null: never), the
  * share of the feedback run's flagged cell-days in cells the plain run never flagged in the whole period
- * ("self-made" flags), and the feedback run's own Gini of flagged days.
+ * ("self-made" flags), and the feedback run's own persistence (feedback makes flags stick).
  */
 public record Drift(double rate, double weight, List<Double> weeklyJaccard, Integer weeksToHalf, double selfMadeShare,
-                    double gini) {
+                    Persistence persistence) {
 
-    public static Drift of(Feedback feedback, Flags plain, Flags fed, double fedGini) {
+    public static Drift of(Feedback feedback, Flags plain, Flags fed, int cells) {
         List<Double> weekly = new ArrayList<>();
         for (int start = 0; start < plain.byDay().size(); start += 7) {
             int end = Math.min(start + 7, plain.byDay().size());
@@ -38,6 +38,6 @@ public record Drift(double rate, double weight, List<Double> weeklyJaccard, Inte
             selfMade += Arrays.stream(day).filter(c -> !everPlain.contains(c)).count();
         }
         return new Drift(feedback.rate(), feedback.weight(), weekly, weeksToHalf,
-                fedCellDays == 0 ? Double.NaN : (double) selfMade / fedCellDays, fedGini);
+                fedCellDays == 0 ? Double.NaN : (double) selfMade / fedCellDays, Persistence.of(fed, cells));
     }
 }

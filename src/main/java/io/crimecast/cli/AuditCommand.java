@@ -108,13 +108,14 @@ final class AuditCommand implements java.util.concurrent.Callable<Integer> {
                         100 * d.incidentShare(), 100 * d.cellShare());
             }
         }
-        System.out.printf("%nfeedback  weight  Jaccard with the plain run: week 1, 4, 13, last  below 0.5 from week  self-made  Gini%n");
+        System.out.printf("%nfeedback  weight  Jaccard with the plain run: week 1, 13, 26, last  below 0.5 from week  self-made  cells  turnover%n");
         for (Drift d : r.feedback()) {
             List<Double> w = d.weeklyJaccard();
-            System.out.printf("%7.0f%%  %6.2f  %s  %20s  %8.1f%%  %.3f%n", 100 * d.rate(), d.weight(),
-                    List.of(0, 3, 12, w.size() - 1).stream().map(i -> i < w.size() ? "%.2f".formatted(w.get(i)) : "  - ")
+            System.out.printf("%7.0f%%  %6.2f  %s  %20s  %8.1f%%  %5d  %7.1f%%%n", 100 * d.rate(), d.weight(),
+                    List.of(0, 12, 25, w.size() - 1).stream().map(i -> i < w.size() ? "%.2f".formatted(w.get(i)) : "  - ")
                             .collect(Collectors.joining(" ")),
-                    d.weeksToHalf() == null ? "never" : d.weeksToHalf().toString(), 100 * d.selfMadeShare(), d.gini());
+                    d.weeksToHalf() == null ? "never" : d.weeksToHalf().toString(), 100 * d.selfMadeShare(),
+                    d.persistence().distinctCells(), 100 * d.persistence().meanTurnover());
         }
     }
 }

@@ -20,7 +20,7 @@ class DriftTest {
         }
         LocalDate from = LocalDate.of(2021, 1, 1);
 
-        Drift drift = Drift.of(new Feedback(0.3, 0.5), new Flags(from, plain), new Flags(from, fed), 0.4);
+        Drift drift = Drift.of(new Feedback(0.3, 0.5), new Flags(from, plain), new Flags(from, fed), 4);
 
         assertThat(drift.weeklyJaccard()).hasSize(2);
         assertThat(drift.weeklyJaccard().get(0)).isCloseTo((6 + 1 / 3.0) / 7, within(1e-12));
@@ -29,6 +29,7 @@ class DriftTest {
         assertThat(drift.selfMadeShare()).isCloseTo(3 / 16.0, within(1e-12)); // cell 2 on day 6, cells 2 and 3 on day 7
         assertThat(drift.rate()).isEqualTo(0.3);
         assertThat(drift.weight()).isEqualTo(0.5);
+        assertThat(drift.persistence().distinctCells()).isEqualTo(4); // the feedback run's: cells 0 to 3
     }
 
     @Test
@@ -36,7 +37,7 @@ class DriftTest {
         List<int[]> same = List.of(new int[]{4, 5}, new int[]{5, 6});
         Flags flags = new Flags(LocalDate.of(2021, 1, 1), same);
 
-        Drift drift = Drift.of(new Feedback(0.1, 1), flags, flags, 0.9);
+        Drift drift = Drift.of(new Feedback(0.1, 1), flags, flags, 7);
 
         assertThat(drift.weeklyJaccard()).containsExactly(1.0);
         assertThat(drift.weeksToHalf()).isNull();

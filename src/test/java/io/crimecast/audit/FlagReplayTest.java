@@ -94,6 +94,6 @@ class FlagReplayTest {
     }
 
     private static double meanOverlap(Flags plain, Flags fed) {
-        return Drift.of(new Feedback(0, 1), plain, fed, 0).weeklyJaccard().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return Drift.of(new Feedback(0, 1), plain, fed, GRID.cellCount()).weeklyJaccard().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 }

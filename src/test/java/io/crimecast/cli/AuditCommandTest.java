@@ -95,7 +95,10 @@ class AuditCommandTest {
         assertThat(report.get("persistence").get("distinctCells").asInt()).isEqualTo(1);
         assertThat(report.get("persistence").get("meanRunDays").asDouble()).isEqualTo(29.0);
         assertThat(report.get("concentration").get("incidentShare").asDouble()).isCloseTo(0.5, within(1e-12));
-        report.get("feedback").forEach(drift -> assertThat(drift.get("selfMadeShare").asDouble()).isZero());
+        report.get("feedback").forEach(drift -> {
+            assertThat(drift.get("selfMadeShare").asDouble()).isZero();
+            assertThat(drift.get("persistence").get("distinctCells").asInt()).isEqualTo(1);
+        });
     }
 
     @Test
