@@ -26,8 +26,11 @@ public record Drift(double rate, double weight, List<Double> weeklyJaccard, Inte
             weekly.add(sum / (end - start));
         }
         Integer weeksToHalf = null;
-        for (int w = 0; w < weekly.size() && weeksToHalf == null; w++) {
-            weeksToHalf = weekly.get(w) < 0.5 ? w + 1 : null;
+        for (int w = 0; w < weekly.size(); w++) {
+            if (weekly.get(w) < 0.5) {
+                weeksToHalf = w + 1;
+                break;
+            }
         }
         Set<Integer> everPlain = new HashSet<>();
         plain.byDay().forEach(day -> Arrays.stream(day).forEach(everPlain::add));

@@ -10,7 +10,7 @@ public record Feedback(double rate, double weight) {
 
     public Feedback {
         if (!(rate >= 0) || !(weight >= 0 && weight <= 1)) {
-            throw new IllegalArgumentException("a feedback rate must be >= 0 and a weight within 0..1, were %s and %s".formatted(rate, weight));
+            throw new IllegalArgumentException("--feedback rates must be >= 0 and --discount within 0..1, were %s and %s".formatted(rate, weight));
         }
     }
 }

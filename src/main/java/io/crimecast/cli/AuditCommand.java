@@ -23,13 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Audits a trailing-count forecaster's daily flags over a period, offline: how concentrated and persistent they"
                 + " are, each district's share, and a feedback simulation (patrols in flagged cells discover extra incidents that"
                 + " are counted back) showing how far the flags drift, with and without discounting the discoveries. Writes DIR/audit.json.")
-final class AuditCommand implements java.util.concurrent.Callable<Integer> {
+final class AuditCommand implements Callable<Integer> {
     @Mixin
     RegionFiles input;
 

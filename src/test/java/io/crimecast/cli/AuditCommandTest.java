@@ -113,4 +113,17 @@ class AuditCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--from 2021-01-01 --to 2021-01-05 must lie within the data after its first day (2021-01-01..2021-01-05)");
     }
+
+    @Test
+    void aDiscountAboveOneIsAnError() throws IOException {
+        Path data = Files.write(dir.resolve("two.csv"), List.of("time,lon,lat", "2021-01-01T10:00:00,-75.25,39.88",
+                "2021-01-05T10:00:00,-75.25,39.88"));
+
+        CliRun run = CliRun.of("audit", "--region", "philadelphia", "--format", "csv", "--time-col", "time", "--x-col", "lon",
+                "--y-col", "lat", "--coords", "lonlat", data.toString(), "--from", "2021-01-03", "--to", "2021-01-05",
+                "--flag-area", "25km2", "--feedback", "0.1", "--discount", "1.5", "--out", dir.resolve("out").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--feedback rates must be >= 0 and --discount within 0..1, were 0.1 and 1.5");
+    }
 }
