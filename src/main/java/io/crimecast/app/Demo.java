@@ -141,7 +141,7 @@ public final class Demo {
         report.line("training   %s on %d days %s..%s (validation: the last %.0f%%)", ModelKind.LSTM.cliName(), matrix.days(),
                 matrix.firstDay(), matrix.lastDay(), quick.validationShare() * 100);
         TrainingResult result = Trainer.train(ModelKind.LSTM, matrix, quick, p -> report.update(
-                "training   epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  %ds elapsed", p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingLoss()),
+                "training   epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  %ds elapsed", p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingMse()),
                 Math.sqrt(p.validationMse()), p.best() ? " (best)" : "", p.elapsed().toSeconds()));
         report.line("trained    %s: %d epochs, %.1f s/epoch; validation RMSE %.3f vs best baseline (%s) %.3f: %s",
                 result.forecaster().version(), result.trained().epochs(), result.trained().secondsPerEpoch(),

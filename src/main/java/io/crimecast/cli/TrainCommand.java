@@ -128,9 +128,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingResult trainCountNetwork(ModelKind kind, CountMatrix matrix, TrainSettings settings, Progress progress) {
         TrainingResult result = Trainer.train(kind, matrix, settings, p -> {
-            metrics.epoch(kind.cliName(), p.epoch(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()));
+            metrics.epoch(kind.cliName(), p.epoch(), Math.sqrt(p.trainingMse()), Math.sqrt(p.validationMse()));
             progress.update("%s w%d epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  elapsed %ds  left at most %ds", kind.cliName(),
-                    p.window(), p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()), p.best() ? " *" : "",
+                    p.window(), p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingMse()), Math.sqrt(p.validationMse()), p.best() ? " *" : "",
                     p.elapsed().toSeconds(), p.estimatedLeft().toSeconds());
         });
         metrics.holdOut(kind.cliName(), "rmse", "model", result.validation().raw().rmse());
