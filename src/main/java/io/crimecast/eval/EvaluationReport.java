@@ -1,6 +1,9 @@
 package io.crimecast.eval;
 
+import io.crimecast.metrics.CountMetrics;
 import io.crimecast.metrics.EvaluationRow;
+import io.crimecast.metrics.EvaluationRow.NetworkFit;
+import io.crimecast.metrics.EvaluationRow.RankingScores;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.crimecast.topics.JsonSerde;
 
@@ -22,23 +25,23 @@ public final class EvaluationReport {
     private static final List<Column> CSV = List.of(
             new Column("name", EvaluationRow::name), new Column("kind", EvaluationRow::kind),
             new Column("mse", EvaluationRow::mse), new Column("rmse", EvaluationRow::rmse), new Column("mae", EvaluationRow::mae),
-            new Column("mse_bins10", EvaluationRow::mseBins10), new Column("rmse_bins10", EvaluationRow::rmseBins10),
-            new Column("mae_bins10", EvaluationRow::maeBins10),
-            new Column("mse_bins5", EvaluationRow::mseBins5), new Column("rmse_bins5", EvaluationRow::rmseBins5),
-            new Column("mae_bins5", EvaluationRow::maeBins5),
-            new Column("auc", EvaluationRow::auc), new Column("hit1", EvaluationRow::hit1), new Column("hit5", EvaluationRow::hit5),
-            new Column("hit10", EvaluationRow::hit10), new Column("pai1", EvaluationRow::pai1), new Column("pai5", EvaluationRow::pai5),
-            new Column("pai10", EvaluationRow::pai10), new Column("pei1", EvaluationRow::pei1), new Column("pei5", EvaluationRow::pei5),
-            new Column("pei10", EvaluationRow::pei10), new Column("train_seconds", EvaluationRow::trainSeconds),
-            new Column("epochs", EvaluationRow::epochs),
+            new Column("mse_bins10", r -> errors(r.bins10(), CountMetrics::mse)), new Column("rmse_bins10", r -> errors(r.bins10(), CountMetrics::rmse)),
+            new Column("mae_bins10", r -> errors(r.bins10(), CountMetrics::mae)),
+            new Column("mse_bins5", r -> errors(r.bins5(), CountMetrics::mse)), new Column("rmse_bins5", r -> errors(r.bins5(), CountMetrics::rmse)),
+            new Column("mae_bins5", r -> errors(r.bins5(), CountMetrics::mae)),
+            new Column("auc", r -> ranking(r, RankingScores::auc)), new Column("hit1", r -> ranking(r, RankingScores::hit1)), new Column("hit5", r -> ranking(r, RankingScores::hit5)),
+            new Column("hit10", r -> ranking(r, RankingScores::hit10)), new Column("pai1", r -> ranking(r, RankingScores::pai1)), new Column("pai5", r -> ranking(r, RankingScores::pai5)),
+            new Column("pai10", r -> ranking(r, RankingScores::pai10)), new Column("pei1", r -> ranking(r, RankingScores::pei1)), new Column("pei5", r -> ranking(r, RankingScores::pei5)),
+            new Column("pei10", r -> ranking(r, RankingScores::pei10)), new Column("train_seconds", r -> fit(r, NetworkFit::trainSeconds)),
+            new Column("epochs", r -> fit(r, NetworkFit::epochs)),
             new Column("origin", EvaluationRow::origin), new Column("test_days", EvaluationRow::testDays),
             new Column("mse_active", r -> r.active() == null ? null : r.active().mse()),
             new Column("rmse_active", r -> r.active() == null ? null : r.active().rmse()),
             new Column("mae_active", r -> r.active() == null ? null : r.active().mae()),
             new Column("pai1_label", r -> paiLabel(r, 0)), new Column("pai5_label", r -> paiLabel(r, 1)),
             new Column("pai10_label", r -> paiLabel(r, 2)),
-            new Column("window", EvaluationRow::window), new Column("validation_rmse", EvaluationRow::validationRmse),
-            new Column("picked", EvaluationRow::picked),
+            new Column("window", r -> fit(r, NetworkFit::window)), new Column("validation_rmse", r -> fit(r, NetworkFit::validationRmse)),
+            new Column("picked", r -> fit(r, NetworkFit::picked)),
             new Column("spread_metric", r -> r.spread() == null ? null : r.spread().metric()),
             new Column("spread_min", r -> r.spread() == null ? null : r.spread().min()),
             new Column("spread_max", r -> r.spread() == null ? null : r.spread().max()),
@@ -52,24 +55,24 @@ public final class EvaluationReport {
     private static final List<Column> COUNT_TABLE = List.of(
             new Column("name", EvaluationRow::name), new Column("origin", EvaluationRow::origin),
             new Column("rmse", EvaluationRow::rmse), new Column("mae", EvaluationRow::mae),
-            new Column("rmse_active", r -> r.active().rmse()), new Column("mae_active", r -> r.active().mae()),
-            new Column("rmse_bins10", EvaluationRow::rmseBins10), new Column("rmse_bins5", EvaluationRow::rmseBins5),
+            new Column("rmse_active", r -> errors(r.active(), CountMetrics::rmse)), new Column("mae_active", r -> errors(r.active(), CountMetrics::mae)),
+            new Column("rmse_bins10", r -> errors(r.bins10(), CountMetrics::rmse)), new Column("rmse_bins5", r -> errors(r.bins5(), CountMetrics::rmse)),
             new Column("rmse_min..max", r -> r.spread() == null ? null : "%.3f..%.3f".formatted(r.spread().min(), r.spread().max())),
-            new Column("window", r -> r.picked() != null ? r.picked() : r.window()),
-            new Column("val_rmse", EvaluationRow::validationRmse), new Column("epochs", EvaluationRow::epochs),
-            new Column("train_s", EvaluationRow::trainSeconds),
+            new Column("window", r -> r.fit() == null ? null : r.fit().picked() != null ? r.fit().picked() : r.fit().window()),
+            new Column("val_rmse", r -> fit(r, NetworkFit::validationRmse)), new Column("epochs", r -> fit(r, NetworkFit::epochs)),
+            new Column("train_s", r -> fit(r, NetworkFit::trainSeconds)),
             new Column("mse_diff_vs_best_baseline[95%]", r -> r.versus() == null ? null : "%+.3f [%+.3f, %+.3f]%s".formatted(
                     r.versus().mseDifference(), r.versus().low(), r.versus().high(), r.versus().beats() ? " beats" : "")),
             new Column("origins_won", r -> r.versus() == null ? null : "%.0f%% of %d".formatted(r.versus().winShare() * 100, r.versus().origins())));
 
     private static final List<Column> HOTSPOT_TABLE = List.of(
             new Column("name", EvaluationRow::name), new Column("origin", EvaluationRow::origin),
-            new Column("auc", EvaluationRow::auc),
+            new Column("auc", r -> ranking(r, RankingScores::auc)),
             new Column("auc_min..max", r -> r.spread() == null ? null : "%.4f..%.4f".formatted(r.spread().min(), r.spread().max())),
-            new Column("pai_1%", r -> pai(r, 0, r.pai1())), new Column("pai_5%", r -> pai(r, 1, r.pai5())),
-            new Column("pai_10%", r -> pai(r, 2, r.pai10())), new Column("hit5", EvaluationRow::hit5),
-            new Column("pei5", EvaluationRow::pei5), new Column("rmse", EvaluationRow::rmse),
-            new Column("epochs", EvaluationRow::epochs), new Column("train_s", EvaluationRow::trainSeconds));
+            new Column("pai_1%", r -> pai(r, 0, r.ranking().pai1())), new Column("pai_5%", r -> pai(r, 1, r.ranking().pai5())),
+            new Column("pai_10%", r -> pai(r, 2, r.ranking().pai10())), new Column("hit5", r -> ranking(r, RankingScores::hit5)),
+            new Column("pei5", r -> ranking(r, RankingScores::pei5)), new Column("rmse", EvaluationRow::rmse),
+            new Column("epochs", r -> fit(r, NetworkFit::epochs)), new Column("train_s", r -> fit(r, NetworkFit::trainSeconds)));
 
     private EvaluationReport() {
     }
@@ -106,6 +109,18 @@ public final class EvaluationReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evaluation to " + dir, e);
         }
+    }
+
+    private static Object errors(CountMetrics m, Function<CountMetrics, Double> figure) {
+        return m == null ? null : figure.apply(m);
+    }
+
+    private static Object ranking(EvaluationRow r, Function<RankingScores, Double> figure) {
+        return r.ranking() == null ? null : figure.apply(r.ranking());
+    }
+
+    private static Object fit(EvaluationRow r, Function<NetworkFit, ?> figure) {
+        return r.fit() == null ? null : figure.apply(r.fit());
     }
 
     private static String paiLabel(EvaluationRow r, int area) {

@@ -1,6 +1,7 @@
 package io.crimecast.eval;
 
 import io.crimecast.metrics.FlaggedArea;
+import io.crimecast.metrics.CountMetrics;
 import io.crimecast.metrics.EvaluationRow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,9 +79,8 @@ public final class HotspotTally {
 
     public EvaluationRow row(String name, Double trainSeconds, Integer epochs) {
         double mse = squaredError / samples;
-        return new EvaluationRow(name, "hotspot", mse, Math.sqrt(mse), absoluteError / samples,
-                null, null, null, null, null, null,
-                auc(), hitRate(0), hitRate(1), hitRate(2), pai(0), pai(1), pai(2), pei(0), pei(1), pei(2),
-                trainSeconds, epochs, null, null, null, flagged(), null, null, null, null, null);
+        return EvaluationRow.hotspot(name, new CountMetrics(mse, Math.sqrt(mse), absoluteError / samples),
+                new EvaluationRow.RankingScores(auc(), hitRate(0), hitRate(1), hitRate(2), pai(0), pai(1), pai(2), pei(0), pei(1), pei(2)),
+                flagged(), trainSeconds == null && epochs == null ? null : new EvaluationRow.NetworkFit(trainSeconds, epochs, null, null, null));
     }
 }

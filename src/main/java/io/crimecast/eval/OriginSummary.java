@@ -22,35 +22,37 @@ final class OriginSummary {
     static EvaluationRow of(List<EvaluationRow> perOrigin) {
         EvaluationRow first = perOrigin.get(0);
         boolean count = first.kind().equals("count");
-        Double mse = mean(perOrigin, EvaluationRow::mse);
-        Double mseBins10 = mean(perOrigin, EvaluationRow::mseBins10);
-        Double mseBins5 = mean(perOrigin, EvaluationRow::mseBins5);
-        CountMetrics active = first.active() == null ? null : pooled(mean(perOrigin, r -> r.active().mse()), mean(perOrigin, r -> r.active().mae()));
         Spread spread = count ? Spread.of("rmse", perOrigin.stream().mapToDouble(EvaluationRow::rmse).toArray())
                 : Spread.of("auc", perOrigin.stream().mapToDouble(EvaluationRow::auc).toArray());
         boolean sameAreas = perOrigin.stream().allMatch(r -> Objects.equals(r.flagged(), first.flagged()));
-        return new EvaluationRow(first.name(), first.kind(), mse, Math.sqrt(mse), mean(perOrigin, EvaluationRow::mae),
-                root(mseBins10), mean(perOrigin, EvaluationRow::maeBins10), mseBins10,
-                root(mseBins5), mean(perOrigin, EvaluationRow::maeBins5), mseBins5,
-                mean(perOrigin, EvaluationRow::auc), mean(perOrigin, EvaluationRow::hit1), mean(perOrigin, EvaluationRow::hit5),
-                mean(perOrigin, EvaluationRow::hit10), mean(perOrigin, EvaluationRow::pai1), mean(perOrigin, EvaluationRow::pai5),
-                mean(perOrigin, EvaluationRow::pai10), mean(perOrigin, EvaluationRow::pei1), mean(perOrigin, EvaluationRow::pei5),
-                mean(perOrigin, EvaluationRow::pei10), mean(perOrigin, EvaluationRow::trainSeconds), null,
-                EvaluationRow.ALL_ORIGINS, perOrigin.stream().mapToInt(EvaluationRow::testDays).sum(), active,
-                sameAreas ? first.flagged() : null, null, null, picks(perOrigin), spread, null);
+        EvaluationRow.RankingScores ranking = first.ranking() == null ? null : new EvaluationRow.RankingScores(
+                mean(perOrigin, r -> r.ranking().auc()), mean(perOrigin, r -> r.ranking().hit1()), mean(perOrigin, r -> r.ranking().hit5()),
+                mean(perOrigin, r -> r.ranking().hit10()), mean(perOrigin, r -> r.ranking().pai1()), mean(perOrigin, r -> r.ranking().pai5()),
+                mean(perOrigin, r -> r.ranking().pai10()), mean(perOrigin, r -> r.ranking().pei1()), mean(perOrigin, r -> r.ranking().pei5()),
+                mean(perOrigin, r -> r.ranking().pei10()));
+        EvaluationRow.NetworkFit fit = first.fit() == null ? null : new EvaluationRow.NetworkFit(
+                mean(perOrigin, r -> r.fit().trainSeconds()), null, null, null, picks(perOrigin));
+        return new EvaluationRow(first.name(), first.kind(), EvaluationRow.ALL_ORIGINS, perOrigin.stream().mapToInt(EvaluationRow::testDays).sum(),
+                pooled(perOrigin, EvaluationRow::raw), pooled(perOrigin, EvaluationRow::active), pooled(perOrigin, EvaluationRow::bins10),
+                pooled(perOrigin, EvaluationRow::bins5), ranking, sameAreas ? first.flagged() : null, fit, spread, null);
     }
 
     /** On the "selected" row: how often validation picked each network, e.g. "lstm w8 x3, gru w14 x1". */
     private static String picks(List<EvaluationRow> perOrigin) {
-        if (perOrigin.get(0).picked() == null) {
+        if (perOrigin.get(0).fit().picked() == null) {
             return null;
         }
-        Map<String, Long> times = perOrigin.stream().collect(Collectors.groupingBy(EvaluationRow::picked, TreeMap::new, Collectors.counting()));
+        Map<String, Long> times = perOrigin.stream().collect(Collectors.groupingBy(r -> r.fit().picked(), TreeMap::new, Collectors.counting()));
         return times.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    private static CountMetrics pooled(double mse, double mae) {
-        return new CountMetrics(mse, Math.sqrt(mse), mae);
+    /** Errors pooled over the origins: test-day weighted MSE and MAE, the RMSE the root of the pooled MSE. */
+    private static CountMetrics pooled(List<EvaluationRow> rows, Function<EvaluationRow, CountMetrics> errors) {
+        if (errors.apply(rows.get(0)) == null) {
+            return null;
+        }
+        double mse = mean(rows, r -> errors.apply(r).mse());
+        return new CountMetrics(mse, Math.sqrt(mse), mean(rows, r -> errors.apply(r).mae()));
     }
 
     /** The test-day weighted mean, or null when the figure is not set. */
@@ -65,9 +67,5 @@ final class OriginSummary {
             days += r.testDays();
         }
         return sum / days;
-    }
-
-    private static Double root(Double mse) {
-        return mse == null ? null : Math.sqrt(mse);
     }
 }

@@ -19,12 +19,7 @@ public record CountScore(CountMetrics raw, CountMetrics active, CountMetrics bin
 
     /** @param trained the network scored, or null for a baseline */
     public EvaluationRow toRow(String name, TrainedNetwork trained) {
-        return new EvaluationRow(name, "count", raw.mse(), raw.rmse(), raw.mae(),
-                bins10.rmse(), bins10.mae(), bins10.mse(), bins5.rmse(), bins5.mae(), bins5.mse(),
-                null, null, null, null, null, null, null, null, null, null,
-                trained == null ? null : trained.seconds(), trained == null ? null : trained.epochs(),
-                null, null, active, null,
-                trained == null ? null : trained.features().window(), trained == null ? null : trained.validationRmse(),
-                null, null, null);
+        return EvaluationRow.count(name, raw, active, bins10, bins5, trained == null ? null
+                : new EvaluationRow.NetworkFit(trained.seconds(), trained.epochs(), trained.features().window(), trained.validationRmse(), null));
     }
 }

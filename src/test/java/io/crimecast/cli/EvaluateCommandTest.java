@@ -35,17 +35,19 @@ class EvaluateCommandTest {
         rows.forEach(r -> {
             assertThat(r.get("kind").asText()).isIn("count", "hotspot");
             assertThat(r.get("origin").asText()).isEqualTo("2016-12-01");
-            assertThat(r.get("rmse").asDouble()).isPositive();
-            assertThat(r.get("mae").asDouble()).isPositive().isLessThanOrEqualTo(r.get("rmse").asDouble());
-            assertThat(r.get("mse").asDouble()).isCloseTo(Math.pow(r.get("rmse").asDouble(), 2), org.assertj.core.api.Assertions.within(1e-9));
+            JsonNode raw = r.get("raw");
+            assertThat(raw.get("rmse").asDouble()).isPositive();
+            assertThat(raw.get("mae").asDouble()).isPositive().isLessThanOrEqualTo(raw.get("rmse").asDouble());
+            assertThat(raw.get("mse").asDouble()).isCloseTo(Math.pow(raw.get("rmse").asDouble(), 2), org.assertj.core.api.Assertions.within(1e-9));
             if (r.get("kind").asText().equals("hotspot")) {
-                assertThat(r.get("auc").asDouble()).isBetween(0.0, 1.0);
-                assertThat(r.has("pai1") && r.has("pai5") && r.has("pai10")).isTrue();
+                JsonNode ranking = r.get("ranking");
+                assertThat(ranking.get("auc").asDouble()).isBetween(0.0, 1.0);
+                assertThat(ranking.has("pai1") && ranking.has("pai5") && ranking.has("pai10")).isTrue();
                 // 30 active cells: "1%" is one cell, 3.3% of them
                 assertThat(r.get("flagged").get(0).get("cells").asInt()).isEqualTo(1);
             } else {
-                assertThat(r.has("rmseBins10") && r.has("rmseBins5")).isTrue();
-                assertThat(r.get("active").get("rmse").asDouble()).isGreaterThanOrEqualTo(r.get("rmse").asDouble());
+                assertThat(r.get("bins10").has("rmse") && r.get("bins5").has("rmse")).isTrue();
+                assertThat(r.get("active").get("rmse").asDouble()).isGreaterThanOrEqualTo(raw.get("rmse").asDouble());
             }
         });
         List<String> csv = Files.readAllLines(out.resolve("evaluation.csv"));
@@ -73,7 +75,7 @@ class EvaluateCommandTest {
             }
             if (r.get("name").asText().equals("rnn")) {
                 if (!r.get("origin").asText().equals("all")) {
-                    assertThat(r.get("window").asInt()).isEqualTo(8);
+                    assertThat(r.get("fit").get("window").asInt()).isEqualTo(8);
                 }
                 assertThat(r.get("versus").get("low").asDouble()).isLessThanOrEqualTo(r.get("versus").get("high").asDouble());
             }

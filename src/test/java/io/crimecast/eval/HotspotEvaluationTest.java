@@ -31,15 +31,15 @@ class HotspotEvaluationTest {
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.kind()).isEqualTo("hotspot");
             assertThat(r.auc()).isBetween(0.0, 1.0);
-            assertThat(r.pai1()).isPositive();
-            assertThat(r.pei10()).isBetween(0.0, 1.0);
+            assertThat(r.ranking().pai1()).isPositive();
+            assertThat(r.ranking().pei10()).isBetween(0.0, 1.0);
             assertThat(r.rmse()).isPositive();
-            assertThat(r.rmseBins10()).isNull();
+            assertThat(r.bins10()).isNull();
         });
         // busy cells stay busy, so counting them is nearly perfect
         assertThat(rows.get(0).auc()).isGreaterThan(0.9);
-        assertThat(rows.get(2).epochs()).isBetween(1, 3);
-        assertThat(rows.get(0).epochs()).isNull();
+        assertThat(rows.get(2).fit().epochs()).isBetween(1, 3);
+        assertThat(rows.get(0).fit()).as("a baseline has no training").isNull();
         assertThat(log.get(0)).contains("test steps 23..32");
     }
 }

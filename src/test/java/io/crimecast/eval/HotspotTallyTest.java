@@ -50,8 +50,8 @@ class HotspotTallyTest {
         assertThat(row.auc()).isEqualTo(1.0);
         assertThat(row.mse()).isCloseTo((4 + 1) / 2.0, within(1e-12));
         assertThat(row.mae()).isCloseTo(1.5, within(1e-12));
-        assertThat(row.pai1()).isCloseTo(1.0 / 0.5, within(1e-12));
-        assertThat(row.epochs()).isEqualTo(3);
+        assertThat(row.ranking().pai1()).isCloseTo(1.0 / 0.5, within(1e-12));
+        assertThat(row.fit().epochs()).isEqualTo(3);
         // two cells: "1%" flags one of them, half the area
         assertThat(row.flagged().get(0)).isEqualTo(new FlaggedArea(1, 0.5));
     }

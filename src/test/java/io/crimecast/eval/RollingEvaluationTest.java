@@ -35,11 +35,11 @@ class RollingEvaluationTest {
                 "baseline-weekday4", "rnn", "lstm", "selected");
         assertThat(first).allSatisfy(r -> assertThat(r.testDays()).isEqualTo(14));
         EvaluationRow selected = first.get(6);
-        EvaluationRow picked = selected.picked().startsWith("rnn") ? first.get(4) : first.get(5);
+        EvaluationRow picked = selected.fit().picked().startsWith("rnn") ? first.get(4) : first.get(5);
         // validation alone decided: the pick has the lower validation RMSE, and the selected row is its test score
-        assertThat(picked.validationRmse()).isEqualTo(Math.min(first.get(4).validationRmse(), first.get(5).validationRmse()));
+        assertThat(picked.fit().validationRmse()).isEqualTo(Math.min(first.get(4).fit().validationRmse(), first.get(5).fit().validationRmse()));
         assertThat(selected.rmse()).isEqualTo(picked.rmse());
-        assertThat(picked.window()).isIn(TrainSettings.DEFAULT_WINDOWS);
+        assertThat(picked.fit().window()).isIn(TrainSettings.DEFAULT_WINDOWS);
         assertThat(first.get(4).versus()).isNotNull();
         assertThat(first.get(0).versus()).isNull();
         assertThat(log).anyMatch(l -> l.contains("validation RMSE w8") && l.contains("w14"));
