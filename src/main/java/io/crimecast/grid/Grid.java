@@ -127,6 +127,31 @@ public final class Grid {
         return wgs84ToCrs == null ? spec.bbox() : envelope(TRANSFORMS.createTransform(crs, WGS84), spec.bbox());
     }
 
+    /**
+     * The study area's outline (the bounding box) as a closed WGS84 [longitude, latitude] ring, counter-clockwise,
+     * with points along each edge so that a projected box keeps its shape on a map.
+     */
+    public double[][] boxOutlineLonLat() {
+        BoundingBox b = spec.bbox();
+        double[][] corners = {{b.minX(), b.minY()}, {b.maxX(), b.minY()}, {b.maxX(), b.maxY()}, {b.minX(), b.maxY()}};
+        int perEdge = 8;
+        double[][] ring = new double[4 * perEdge + 1][];
+        CoordinateTransform toLonLat = wgs84ToCrs == null ? null : TRANSFORMS.createTransform(crs, WGS84);
+        for (int e = 0; e < 4; e++) {
+            double[] from = corners[e], to = corners[(e + 1) % 4];
+            for (int i = 0; i < perEdge; i++) {
+                double f = (double) i / perEdge;
+                ProjCoordinate p = new ProjCoordinate(from[0] + f * (to[0] - from[0]), from[1] + f * (to[1] - from[1]));
+                if (toLonLat != null) {
+                    p = toLonLat.transform(p, new ProjCoordinate());
+                }
+                ring[e * perEdge + i] = new double[]{p.x, p.y};
+            }
+        }
+        ring[4 * perEdge] = ring[0].clone();
+        return ring;
+    }
+
     /** The envelope of a box's corners and edge midpoints after a transform. */
     private static BoundingBox envelope(CoordinateTransform transform, BoundingBox box) {
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
