@@ -48,7 +48,8 @@ async function start() {
   $('region').onchange = () => chooseRegion($('region').value);
   $('layer').onchange = () => { state.layer = $('layer').value; state.period = null; refresh(true); };
   $('horizon').onchange = () => { state.horizon = Number($('horizon').value); state.period = null; refresh(true); };
-  $('period').onchange = () => { state.period = $('period').value || null; refresh(false); };
+  // The newest period means "follow the latest": a day closing moves the page on.
+  $('period').onchange = () => { state.period = $('period').selectedIndex > 0 ? $('period').value : null; refresh(false); };
   chooseRegion(state.regions[0].region);
   setInterval(poll, POLL_MS);
 }
@@ -160,6 +161,8 @@ function drawMap(forecast) {
   svg.setAttribute('viewBox', proj.viewBox);
   const max = Math.max(0, ...forecast.features.map(f => f.properties.expected));
   const past = forecast.actualThrough !== null;
+  const first = forecast.features[0];
+  const cellSize = first ? Math.abs(proj.point(first.geometry.coordinates[0][1])[0] - proj.point(first.geometry.coordinates[0][0])[0]) : 20;
   const cells = el('g', { class: 'cells' });
   const marks = el('g', { class: 'marks' });
   for (const f of forecast.features) {
@@ -177,7 +180,7 @@ function drawMap(forecast) {
       marks.appendChild(el('circle', { class: 'actual', cx: x, cy: y, r: (3 + 4 * Math.sqrt(p.actual)).toFixed(1) }));
     }
     if (p.rank && p.rank <= 20 && forecast.features.length <= 10000) {
-      marks.appendChild(el('text', { class: 'rank', x, y, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 14 }, p.rank));
+      marks.appendChild(el('text', { class: 'rank', x, y, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': Math.max(10, cellSize * 0.3).toFixed(0) }, p.rank));
     }
   }
   svg.replaceChildren(cells, el('polygon', { class: 'outline', points: ring(proj, state.region.outline) }), marks);
@@ -209,7 +212,7 @@ function drawLegend(max, past) {
 
 function summarise(forecast) {
   const f = forecast;
-  let text = `${f.flaggedCells} cells flagged (${f.flaggedAreaKm2} km², ${f.flaggedAreaSqMi} sq mi; rule ${f.rule}) for ${f.periodStart}`
+  let text = `${f.flaggedCells} cells flagged (${f.flaggedAreaKm2.toFixed(2)} km², ${f.flaggedAreaSqMi.toFixed(3)} sq mi; rule ${f.rule}) for ${f.periodStart}`
     + (f.periodEnd !== f.periodStart ? ' to ' + f.periodEnd : '') + '.';
   if (f.actualThrough !== null) {
     const all = f.features.reduce((s, x) => s + x.properties.actual, 0);
@@ -223,7 +226,7 @@ function summarise(forecast) {
 function drawList(hotspots, forecast) {
   const actual = new Map(forecast.features.map(f => [f.properties.cell, f.properties.actual]));
   $('hotspot-list').classList.toggle('past', forecast.actualThrough !== null);
-  $('flagged-area').textContent = `${hotspots.flaggedCells} cells, ${hotspots.flaggedAreaSqMi} sq mi`;
+  $('flagged-area').textContent = `${hotspots.flaggedCells} cells, ${hotspots.flaggedAreaSqMi.toFixed(3)} sq mi`;
   $('hotspot-list').querySelector('tbody').replaceChildren(...hotspots.cells.map(c => {
     const tr = document.createElement('tr');
     tr.dataset.cell = c.cell;
