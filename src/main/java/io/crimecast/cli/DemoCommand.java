@@ -65,13 +65,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--replay-days", defaultValue = "120", paramLabel = "N", description = "Replay the last N days of the bundled data (default ${DEFAULT-VALUE})")
     int replayDays;
 
-    @Option(names = "--http-port", defaultValue = "0", paramLabel = "PORT", description = "Metrics and health port (default: a free one)")
+    @Option(names = "--http-port", defaultValue = "0", paramLabel = "PORT", description = "Port of the map page, query API, metrics and health (default: a free one)")
     int httpPort;
 
     @Option(names = "--train-epochs", defaultValue = "10", paramLabel = "N", description = "At most this many training epochs (default ${DEFAULT-VALUE})")
     int trainEpochs;
 
-    @Option(names = "--keep-running", description = "Stay up after the replay (Ctrl-C stops)")
+    @Option(names = "--keep-running", description = "Stay up after the replay, serving the map page and query API (Ctrl-C stops)")
     boolean keepRunning;
 
     @Override
@@ -131,6 +131,7 @@ final class DemoCommand implements Callable<Integer> {
                 printAccuracy(broker, region, progress);
                 progress.line("done       in %.0f s", (System.nanoTime() - started) / 1e9);
                 if (keepRunning) {
+                    progress.line("dashboard  %s", node.url("/"));
                     progress.line("running    until Ctrl-C or SIGTERM (broker %s)", broker.bootstrapServers());
                     progress.line("stopping   on SIG%s", StopSignal.install().join());
                 }
