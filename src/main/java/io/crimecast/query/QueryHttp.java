@@ -41,7 +41,8 @@ public final class QueryHttp implements HttpHandler {
     public static final String SERVED_BY = "X-Crimecast-Served-By";
     static final String COOKIE = "crimecast_token";
     private static final String WEB = "/io/crimecast/query/web/";
-    private static final Map<String, String> PAGES = Map.of("/", "index.html", "/app.js", "app.js", "/style.css", "style.css");
+    private static final Map<String, String> PAGES = Map.of("/", "index.html", "/app.js", "app.js", "/style.css", "style.css",
+            "/openapi.yaml", "openapi.yaml");
     private static final Pattern REGION_PATH = Pattern.compile("/api/regions/([^/]+)/(cell|periods|forecast|hotspots|why|cells/([^/]+)(/why)?)");
     private static final Set<String> PERIOD_PARAMS = Set.of("layer", "horizon", "period");
 
@@ -131,7 +132,7 @@ public final class QueryHttp implements HttpHandler {
         }
         Matcher m = REGION_PATH.matcher(path);
         if (!m.matches()) {
-            return Reply.error(404, "no such path " + path + "; see the OpenAPI description in the README");
+            return Reply.error(404, "no such path " + path + "; the API is described at /openapi.yaml");
         }
         String region = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
         service.regions().grid(region);
@@ -247,7 +248,7 @@ public final class QueryHttp implements HttpHandler {
                 throw new IllegalStateException("the map page's " + file + " is missing from the jar");
             }
             String type = file.endsWith(".html") ? "text/html; charset=utf-8" : file.endsWith(".js") ? "text/javascript; charset=utf-8"
-                    : "text/css; charset=utf-8";
+                    : file.endsWith(".yaml") ? "application/yaml; charset=utf-8" : "text/css; charset=utf-8";
             // Everything the page uses is served from here: no tile servers, no CDNs (and the policy says so to the browser).
             return new Reply(200, type, in.readAllBytes(), new LinkedHashMap<>())
                     .with("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");

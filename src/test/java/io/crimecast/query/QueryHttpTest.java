@@ -155,6 +155,32 @@ class QueryHttpTest {
         assertThat(get(s, "/../etc/passwd").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void everyPathAndParameterTheOpenApiFileDescribesAnswers() throws Exception {
+        OpsServer s = server(null, null, null);
+        HttpResponse<String> spec = get(s, "/openapi.yaml");
+        assertThat(spec.statusCode()).isEqualTo(200);
+        JsonNode api = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(spec.body());
+        JsonNode shared = api.path("components").path("parameters");
+        java.util.Map<String, String> values = java.util.Map.of("layer", "all", "horizon", "1", "period", "2019-03-11", "flagged", "true",
+                "days", "10", "lat", "39.9526", "lon", "-75.1652");
+        List<String> paths = new ArrayList<>();
+        api.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).hasSize(8);
+        for (String path : paths) {
+            List<String> query = new ArrayList<>();
+            for (JsonNode p : api.get("paths").get(path).get("get").path("parameters")) {
+                JsonNode param = p.has("$ref") ? shared.get(p.get("$ref").asText().substring("#/components/parameters/".length())) : p;
+                if (param.get("in").asText().equals("query")) {
+                    query.add(param.get("name").asText() + "=" + values.get(param.get("name").asText()));
+                }
+            }
+            String url = path.replace("{region}", "philadelphia").replace("{cell}", "14") + (query.isEmpty() ? "" : "?" + String.join("&", query));
+            HttpResponse<String> r = get(s, url);
+            assertThat(r.statusCode()).as("%s: %s", url, r.body()).isEqualTo(200);
+        }
+    }
+
     private static void assertError(OpsServer s, String path, String message) throws Exception {
         HttpResponse<String> r = get(s, path);
         assertThat(r.statusCode()).as(path).isEqualTo(400);
