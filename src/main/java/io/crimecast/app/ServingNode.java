@@ -20,7 +20,6 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -38,7 +37,7 @@ public final class ServingNode implements AutoCloseable {
         grids = grids(config);
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
-        byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
+        byte[] signingKey = config.modelSigningKeyBytes();
         // The port first: the app advertises it, so that other instances can forward queries about its regions.
         http = OpsServer.bind(config.httpHost(), config.httpPort());
         HostInfo self = new HostInfo(advertisedHost(config), http.port());

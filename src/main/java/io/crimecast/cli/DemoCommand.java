@@ -146,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
     private ModelBundle trainModel(Grid grid, List<IncidentFileReader.TimedIncident> history, Progress progress) {
         CountMatrix matrix = CountMatrix.fromIncidents(grid, history);
         // quick settings: one window, not a search
-        TrainSettings settings = TrainSettings.defaults().withEpochs(trainEpochs, PATIENCE).withWindowCandidates(List.of(TrainSettings.defaults().window()));
+        TrainSettings settings = TrainSettings.defaults().withEpochs(trainEpochs, PATIENCE).withoutSearch();
         progress.line("training   %s on %d days %s..%s (validation: the last %.0f%%)", ModelKind.LSTM.cliName(), matrix.days(),
                 matrix.firstDay(), matrix.lastDay(), settings.validationShare() * 100);
         TrainingResult result = Trainer.train(ModelKind.LSTM, matrix, settings, p -> progress.update(
@@ -213,7 +213,10 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints each layer's top hotspots for the next day as each day closes, and for the next week on Sundays. */
+    /**
+     * Prints each layer's top hotspots for the next day as each day closes, and for the next week on Sundays: the
+     * final ones (each day's provisional hotspots, sent at midnight, are on the topic too).
+     */
     static final class HotspotPrinter implements AutoCloseable {
         private static final int SHOWN = 3;
         private static final Set<Integer> HORIZONS = Set.of(1, 7);
@@ -242,7 +245,7 @@ final class DemoCommand implements Callable<Integer> {
             while (running) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
                     Output.Hotspots h = r.value();
-                    if (!regions.contains(h.region()) || !HORIZONS.contains(h.horizonDays())) {
+                    if (!regions.contains(h.region()) || !HORIZONS.contains(h.horizonDays()) || h.status() != Output.Status.FINAL) {
                         continue;
                     }
                     String top = h.cells().stream().limit(SHOWN)

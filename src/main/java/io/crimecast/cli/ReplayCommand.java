@@ -5,6 +5,7 @@ import io.crimecast.grid.Regions;
 import io.crimecast.ops.TopicAdmin;
 import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.replay.IncidentPublisher;
+import io.crimecast.topics.TopicNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class ReplayCommand implements Callable<Integer> {
             description = "full: as fast as possible; Nx: event time N times faster than real time (default ${DEFAULT-VALUE})")
     String speed;
 
-    @Option(names = "--topic", defaultValue = "incidents", paramLabel = "TOPIC", description = "Target topic (default ${DEFAULT-VALUE})")
+    @Option(names = "--topic", defaultValue = TopicNames.INCIDENTS, paramLabel = "TOPIC", description = "Target topic (default ${DEFAULT-VALUE})")
     String topic;
 
     @Option(names = "--allow-skips", description = "Publish the usable rows even when more than half the rows cannot be used")

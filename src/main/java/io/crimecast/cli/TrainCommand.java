@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,8 +86,8 @@ final class TrainCommand implements Callable<Integer> {
         HotspotSettings settings = training.hotspotSettings(HotspotSettings.daily());
         LocalDate validationFrom = matrix.lastDay().minusDays(Math.round(matrix.days() * settings.validationShare()));
         HotspotEvaluation.Comparison c = HotspotEvaluation.compare(matrix, validationFrom, matrix.lastDay(), settings, s -> progress.line("%s", s));
-        metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "model", c.rows().get(c.rows().size() - 1).auc());
-        metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "baseline", c.rows().get(0).auc());
+        metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "model", c.network().auc());
+        metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "baseline", c.bestBaseline().auc());
         EqualWidthBins bins = EqualWidthBins.fit(matrix.slice(matrix.firstDay(), validationFrom).counts(), MovingAverageForecaster.DEFAULT_BINS);
         ModelBundle bundle = SpatioBundle.of(new SpatioLstmForecaster(c.trained().model(), bins), matrix.grid(), matrix.firstDay(),
                 validationFrom.minusDays(1), c.rows(), Instant.now());
@@ -131,8 +130,8 @@ final class TrainCommand implements Callable<Integer> {
         });
         metrics.holdOut(kind.cliName(), "rmse", "model", result.validation().raw().rmse());
         metrics.holdOut(kind.cliName(), "rmse", "baseline", result.baselineValidation().raw().rmse());
-        progress.line("%s: %s -> window %d; %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",
-                result.forecaster().version(), result.windows().summary(), result.trained().features().window(), result.trained().epochs(),
+        progress.line("%s: %s -> %s; %d epochs (best %d), %.2f s/epoch; validation RMSE %.3f vs best baseline %s %.3f -> %s",
+                result.forecaster().version(), result.search().summary(), result.trained().settings().label(), result.trained().epochs(),
                 result.trained().bestEpoch(), result.trained().secondsPerEpoch(), result.validation().raw().rmse(),
                 result.bestBaseline().version(), result.baselineValidation().raw().rmse(),
                 result.beatsBestBaseline() ? "beats it" : "does not beat it");
@@ -153,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = Progress.toTerminal();
         progress.line("%s: %d days %s..%s", grid, matrix.days(), matrix.firstDay(), matrix.lastDay());
         TrainSettings settings = training.countSettings();
-        byte[] signingKey = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
+        byte[] signingKey = config.modelSigningKeyBytes();
         int failures = 0;
         List<TrainingResult> networks = new ArrayList<>();
         for (ModelKind kind : ModelSelection.parse(model)) {

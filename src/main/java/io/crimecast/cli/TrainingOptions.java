@@ -14,13 +14,22 @@ final class TrainingOptions {
     Integer maxEpochs;
 
     @Option(names = "--windows", split = ",", paramLabel = "DAYS[,DAYS]",
-            description = "Input windows each count network is trained with; the one with the lowest validation RMSE is kept (default 8,14)")
+            description = "Input windows each count network is trained with (default 8,14)")
     List<Integer> windows;
 
+    @Option(names = "--hidden", split = ",", paramLabel = "UNITS[,UNITS]", description = "Hidden units to compare (default 64)")
+    List<Integer> hidden;
+
+    @Option(names = "--learning-rates", split = ",", paramLabel = "RATE[,RATE]", description = "Adam learning rates to compare (default 0.001)")
+    List<Double> learningRates;
+
+    /** Every combination of --windows, --hidden and --learning-rates is trained; the lowest validation RMSE is kept. */
     TrainSettings countSettings() {
         TrainSettings d = TrainSettings.defaults();
         TrainSettings s = maxEpochs == null ? d : d.withEpochs(maxEpochs, d.patience());
-        return windows == null ? s : s.withWindowCandidates(windows);
+        TrainSettings.SearchSpace space = s.search();
+        return s.withSearch(new TrainSettings.SearchSpace(windows == null ? space.windows() : windows,
+                hidden == null ? space.hidden() : hidden, learningRates == null ? space.learningRates() : learningRates));
     }
 
     HotspotSettings hotspotSettings(HotspotSettings protocol) {

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -146,5 +147,10 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'", e);
         }
+    }
+
+    /** The HMAC key bundles are signed and checked with, as bytes; null when bundles are not signed. */
+    public byte[] modelSigningKeyBytes() {
+        return modelSigningKey == null ? null : modelSigningKey.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -13,7 +13,7 @@ import io.crimecast.train.TrainSettings;
 import io.crimecast.train.TrainedNetwork;
 import io.crimecast.train.Trainer;
 import io.crimecast.train.TrainingProgress;
-import io.crimecast.train.WindowSearch;
+import io.crimecast.train.SettingsSearch;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,15 +53,15 @@ public final class CountEvaluation {
             if (!kind.countModel()) {
                 continue; // the hotspot classifier has its own evaluation
             }
-            WindowSearch search = Trainer.searchWindows(kind, split.train(), split.validation(), settings, progress);
-            log.accept("%s, test from %s: %s -> w%d".formatted(kind.cliName(), period.from(), search.summary(), search.best().features().window()));
+            SettingsSearch search = Trainer.search(kind, split.train(), split.validation(), settings, progress);
+            log.accept("%s, test from %s: %s -> %s".formatted(kind.cliName(), period.from(), search.summary(), search.best().settings().label()));
             chosen.add(search.best());
         }
         for (TrainedNetwork network : chosen) {
             scored.add(score(truth, test.predict(network), trainingDays, active, network.kind().cliName(), network));
         }
         if (!chosen.isEmpty()) {
-            String pick = WindowSearch.bestOf(chosen).kind().cliName();
+            String pick = SettingsSearch.bestOf(chosen).kind().cliName();
             Scored picked = scored.stream().filter(s -> s.row().name().equals(pick)).findFirst().orElseThrow();
             scored.add(new Scored(picked.row().asSelected(), picked.dailyMse()));
         }

@@ -16,6 +16,7 @@ import io.crimecast.train.SpatioLstmTrainer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,11 +31,21 @@ public final class HotspotEvaluation {
     }
 
     /** The rows (trailing count, KDE, Spatio-LSTM) and the network trained for them. */
-    public record Comparison(List<EvaluationRow> rows, SpatioLstmTrainer.Result trained) {
+    public record Comparison(List<EvaluationRow> baselines, EvaluationRow network, SpatioLstmTrainer.Result trained) {
+        public List<EvaluationRow> rows() {
+            List<EvaluationRow> rows = new ArrayList<>(baselines);
+            rows.add(network);
+            return rows;
+        }
+
+        /** The baseline with the highest AUC: the one the network must beat. */
+        public EvaluationRow bestBaseline() {
+            return baselines.stream().max(Comparator.comparingDouble(EvaluationRow::auc)).orElseThrow();
+        }
+
         /** True when the network's AUC beats every baseline's. */
         public boolean networkWins() {
-            double best = rows.subList(0, rows.size() - 1).stream().mapToDouble(EvaluationRow::auc).max().orElse(Double.NaN);
-            return rows.get(rows.size() - 1).auc() > best;
+            return network.auc() > bestBaseline().auc();
         }
     }
 
@@ -59,14 +70,14 @@ public final class HotspotEvaluation {
                         population.size(), grid.cellCount(), grid.spec().hotspot()));
 
         // baselines first: they take seconds, the network minutes
-        List<EvaluationRow> rows = new ArrayList<>();
+        List<EvaluationRow> baselines = new ArrayList<>();
         for (HotspotScorer baseline : List.of(new RankingByTrailingCount(settings.steps()), new KdeRanking(settings.steps(), settings.kdeBandwidthCells()))) {
-            rows.add(evaluate(baseline, grid, steps, testStart, population, progress).row(baseline.name(), null, null));
+            baselines.add(evaluate(baseline, grid, steps, testStart, population, progress).row(baseline.name(), null, null));
         }
         SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
-        rows.add(evaluate(trained.model(), grid, steps, testStart, population, progress)
-                .row(trained.model().name(), trained.seconds(), trained.epochsRun()));
-        return new Comparison(rows, trained);
+        EvaluationRow network = evaluate(trained.model(), grid, steps, testStart, population, progress)
+                .row(trained.model().name(), trained.seconds(), trained.epochsRun());
+        return new Comparison(baselines, network, trained);
     }
 
     static HotspotTally evaluate(HotspotScorer scorer, Grid grid, HotspotSteps steps, int testStart,

@@ -1,6 +1,7 @@
 package io.crimecast.eval;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,11 +16,17 @@ public record ServedForecastAccuracy(int cellDays, double rmse, double mae, doub
     public record Served(int cell, LocalDate date, double expected) {
     }
 
-    /** {@code actual} maps (cell, day) to the closed count; only days with 28 closed days before them are scored. */
+    /**
+     * {@code served} in topic order: a later forecast of the same cell-day (the final one after a provisional one)
+     * replaces the earlier. {@code actual} maps (cell, day) to the closed count; only days with 28 closed days before
+     * them are scored.
+     */
     public static ServedForecastAccuracy of(List<Served> served, Map<CellDay, Integer> actual) {
+        Map<CellDay, Served> last = new LinkedHashMap<>();
+        served.forEach(f -> last.put(new CellDay(f.cell(), f.date()), f));
         double se = 0, ae = 0, bse = 0, bae = 0;
         int n = 0;
-        for (Served f : served) {
+        for (Served f : last.values()) {
             Integer truth = actual.get(new CellDay(f.cell(), f.date()));
             Double baseline = trailingMean(actual, f.cell(), f.date());
             if (truth == null || baseline == null) {

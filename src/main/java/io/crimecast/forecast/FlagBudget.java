@@ -7,8 +7,8 @@ import io.crimecast.grid.HotspotRule;
 import java.util.Arrays;
 
 /**
- * The flagged-area budget of a grid: how many whole cells fit in it, which cells may be flagged (those touching the
- * box), and the study area PAI divides by (those cells' area, unless given).
+ * The flagged-area budget of a grid: how many whole cells fit in it, which cells may be flagged (the region's study
+ * area), and the study area PAI divides by (those cells' area, unless given).
  */
 public record FlagBudget(int cells, boolean[] studyCells, Area cellArea, Area studyArea) {
 
@@ -16,7 +16,7 @@ public record FlagBudget(int cells, boolean[] studyCells, Area cellArea, Area st
         boolean[] study = new boolean[grid.cellCount()];
         int inStudy = 0;
         for (int c = 0; c < study.length; c++) {
-            study[c] = grid.touchesBox(c);
+            study[c] = grid.inStudyArea(c);
             inStudy += study[c] ? 1 : 0;
         }
         int cells = HotspotRule.area(flagArea).forCellArea(grid.cellArea().squareMetres()).topCount(inStudy);

@@ -5,22 +5,21 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
-import org.locationtech.proj4j.units.Unit;
-import org.locationtech.proj4j.units.Units;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The square-cell grid of a region. Cells are {@code cellSizeMeters} wide in metres and numbered row-major from
  * the bounding box's minimum corner. A projected CRS is gridded in its own axes (its units converted to metres);
  * a geographic CRS is gridded in a transverse Mercator projection centred on the box, so cells are square metres.
+ * Longer than most classes here: it is the one owner of the three transforms (CRS, plane, WGS84) every cell
+ * lookup, centre and corner goes through.
  */
 public final class Grid {
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
-    private static final CoordinateReferenceSystem WGS84 = CRS_FACTORY.createFromName(RegionSpec.WGS84);
+    private static final CRSFactory CRS_FACTORY = RegionCrs.CRS_FACTORY;
+    private static final CoordinateTransformFactory TRANSFORMS = RegionCrs.TRANSFORMS;
+    private static final CoordinateReferenceSystem WGS84 = RegionCrs.WGS84;
 
     private final RegionSpec spec;
     private final CoordinateReferenceSystem crs;
@@ -32,12 +31,13 @@ public final class Grid {
     private final double planeMinY;
     private final int rows;
     private final int cols;
+    private boolean[] study; // computed on first use: a street-level grid takes about a second
 
     public Grid(RegionSpec spec) {
         this.spec = spec;
-        this.crs = parseCrs(spec.crs());
+        this.crs = RegionCrs.parse(spec.crs());
         BoundingBox box = spec.bbox();
-        checkBoxLooksLikeCrsUnits(box);
+        RegionCrs.checkBoxUnits(spec, crs);
         if (geographic()) {
             double lon0 = (box.minX() + box.maxX()) / 2;
             double lat0 = (box.minY() + box.maxY()) / 2;
@@ -53,7 +53,7 @@ public final class Grid {
         }
         wgs84ToCrs = crs.getParameterString().equals(WGS84.getParameterString()) ? null : TRANSFORMS.createTransform(WGS84, crs);
         // Corners and edge midpoints cover the curvature of a geographic box.
-        BoundingBox plane = envelope(toPlane, box);
+        BoundingBox plane = RegionCrs.envelope(toPlane, box);
         planeMinX = plane.minX();
         planeMinY = plane.minY();
         double cellUnits = spec.cellSizeMeters() / metresPerPlaneUnit;
@@ -67,71 +67,29 @@ public final class Grid {
         }
         cols = (int) colsNeeded;
         rows = (int) rowsNeeded;
-    }
-
-    static CoordinateReferenceSystem parseCrs(String crs) {
-        CoordinateReferenceSystem parsed;
-        try {
-            parsed = crs.matches("(?i)(EPSG|ESRI|NAD83|NAD27|WORLD):.*")
-                    ? CRS_FACTORY.createFromName(crs.toUpperCase())
-                    : CRS_FACTORY.createFromParameters("custom", crs);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("crs: cannot understand '" + crs + "' (an EPSG code such as EPSG:2913, or a PROJ.4 string): " + e.getMessage(), e);
+        if (spec.studyArea() != null) {
+            spec.studyArea().checkOverlaps(this);
         }
-        checkUnits(parsed);
-        return parsed;
-    }
-
-    /** proj4j reads units it does not know (+units=us-feet) as metres, silently; a wrong unit scales every cell. */
-    private static void checkUnits(CoordinateReferenceSystem crs) {
-        for (String parameter : crs.getParameters()) {
-            if (parameter.startsWith("+units=")) {
-                String given = parameter.substring("+units=".length());
-                boolean known = Arrays.stream(Units.units).anyMatch(u -> given.equals(u.abbreviation) || given.equals(u.name) || given.equals(u.plural));
-                if (!known) {
-                    throw new IllegalArgumentException("crs: unknown units '" + given + "'; PROJ units are "
-                            + Arrays.stream(Units.units).map(u -> u.abbreviation + " (" + u.plural + ")").collect(Collectors.joining(", ")));
-                }
-            }
-        }
-    }
-
-    /**
-     * Lon/lat numbers under a projected CRS give a one-cell grid, projected numbers under a geographic CRS a
-     * meaningless one; both are refused, with the box converted when that is possible.
-     */
-    private void checkBoxLooksLikeCrsUnits(BoundingBox box) {
-        boolean degrees = Math.abs(box.minX()) <= 180 && Math.abs(box.maxX()) <= 180 && Math.abs(box.minY()) <= 90 && Math.abs(box.maxY()) <= 90;
-        if (geographic() && !degrees) {
-            throw new IllegalArgumentException(("bbox: %s is not longitude/latitude, but crs %s is in degrees; give the box in degrees,"
-                    + " or set crs to the projection the numbers are in").formatted(box, spec.crs()));
-        }
-        if (!geographic() && degrees) {
-            BoundingBox converted = envelope(TRANSFORMS.createTransform(WGS84, crs), box);
-            throw new IllegalArgumentException(("bbox: %s looks like longitude/latitude, but crs %s is projected (in %s);"
-                    + " give the box in the CRS's units (read as longitude/latitude, it is about %s)").formatted(box, spec.crs(), unitName(), converted));
-        }
-    }
-
-    private String unitName() {
-        Unit unit = crs.getProjection().getUnits();
-        return unit == null ? "metres" : unit.plural;
     }
 
     public boolean geographic() {
-        return Boolean.TRUE.equals(crs.isGeographic());
+        return RegionCrs.geographic(crs);
     }
 
     /** The bounding box in WGS84 longitude (x) and latitude (y). */
     public BoundingBox boxInLonLat() {
-        return wgs84ToCrs == null ? spec.bbox() : envelope(TRANSFORMS.createTransform(crs, WGS84), spec.bbox());
+        return wgs84ToCrs == null ? spec.bbox() : RegionCrs.envelope(TRANSFORMS.createTransform(crs, WGS84), spec.bbox());
     }
 
     /**
-     * The study area's outline (the bounding box) as a closed WGS84 [longitude, latitude] ring, counter-clockwise,
-     * with points along each edge so that a projected box keeps its shape on a map.
+     * The study area's outline as closed WGS84 [longitude, latitude] rings, for maps: the {@code studyArea} polygon's
+     * rings (holes too), or else the bounding box, with points along each edge so that a projected box keeps its shape.
      */
-    public double[][] boxOutlineLonLat() {
+    public List<double[][]> studyOutlineLonLat() {
+        return spec.studyArea() != null ? spec.studyArea().ringsLonLat() : List.<double[][]>of(boxRingLonLat());
+    }
+
+    private double[][] boxRingLonLat() {
         BoundingBox b = spec.bbox();
         double[][] corners = {{b.minX(), b.minY()}, {b.maxX(), b.minY()}, {b.maxX(), b.maxY()}, {b.minX(), b.maxY()}};
         int perEdge = 8;
@@ -150,22 +108,6 @@ public final class Grid {
         }
         ring[4 * perEdge] = ring[0].clone();
         return ring;
-    }
-
-    /** The envelope of a box's corners and edge midpoints after a transform. */
-    private static BoundingBox envelope(CoordinateTransform transform, BoundingBox box) {
-        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (double x : new double[]{box.minX(), (box.minX() + box.maxX()) / 2, box.maxX()}) {
-            for (double y : new double[]{box.minY(), (box.minY() + box.maxY()) / 2, box.maxY()}) {
-                ProjCoordinate p = transform == null ? new ProjCoordinate(x, y) : transform.transform(new ProjCoordinate(x, y), new ProjCoordinate());
-                minX = Math.min(minX, p.x);
-                maxX = Math.max(maxX, p.x);
-                minY = Math.min(minY, p.y);
-                maxY = Math.max(maxY, p.y);
-            }
-        }
-        return new BoundingBox(minX, minY, maxX, maxY);
     }
 
     public RegionSpec spec() {
@@ -249,6 +191,34 @@ public final class Grid {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a cell is in the region's study area: its centre lies in the {@code studyArea} polygon, or without one,
+     * the cell touches the bounding box.
+     */
+    public boolean inStudyArea(int id) {
+        return studyCells()[id];
+    }
+
+    public int studyCellCount() {
+        int n = 0;
+        for (boolean in : studyCells()) {
+            n += in ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The region's hotspot rule applied to per-cell values, flagging only cells in the study area. */
+    public boolean[] flagHotspots(double[] values) {
+        return spec.hotspot().flag(values, studyCells());
+    }
+
+    private synchronized boolean[] studyCells() {
+        if (study == null) {
+            study = StudyArea.cells(this);
+        }
+        return study;
     }
 
     public Area cellArea() {

@@ -65,18 +65,29 @@ public record HotspotRule(Double topPercent, Integer minCount, String area, Inte
      * flagged, ties broken by the lower cell id so the result is deterministic.
      */
     public boolean[] flag(double[] values) {
+        boolean[] every = new boolean[values.length];
+        Arrays.fill(every, true);
+        return flag(values, every);
+    }
+
+    /** Flags hotspots among the {@code eligible} cells only; top-k% counts k% of those. */
+    boolean[] flag(double[] values, boolean[] eligible) {
         boolean[] flags = new boolean[values.length];
         if (minCount != null) {
             for (int i = 0; i < values.length; i++) {
-                flags[i] = values[i] >= minCount;
+                flags[i] = eligible[i] && values[i] >= minCount;
             }
             return flags;
         }
+        int candidates = 0;
+        for (boolean e : eligible) {
+            candidates += e ? 1 : 0;
+        }
         // Only positive cells can be flagged, so only they are ranked: at street level a day is a few hundred of
         // 36,000 cells, and ranking them all at every history day of every close was most of a day close's time.
-        IntStream.range(0, values.length).filter(i -> values[i] > 0).boxed()
+        IntStream.range(0, values.length).filter(i -> eligible[i] && values[i] > 0).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(i -> -values[i]).thenComparingInt(i -> i))
-                .limit(topCount(values.length))
+                .limit(topCount(candidates))
                 .forEach(i -> flags[i] = true);
         return flags;
     }

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param layers    crime-type layers, each counted and forecast on its own; default one layer, {@code all}
  * @param horizons  the periods, in days, forecast beside the next day (weekly, from each Monday); default the NIJ
  *                  challenge's 7, 14, 31, 61 and 92 days
+ * @param studyArea where hotspots may be flagged and PAI's area is measured; default the cells touching the box
  */
 public record RegionSpec(String name, String crs, BoundingBox bbox, double cellSizeMeters, ZoneId timeZone,
                          Duration grace, HotspotRule hotspot, Duration retention, LocalDate earliest,
-                         Integer maxCells, List<Layer> layers, List<Integer> horizons) {
+                         Integer maxCells, List<Layer> layers, List<Integer> horizons, StudyArea studyArea) {
     public static final String WGS84 = "EPSG:4326";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final LocalDate DEFAULT_EARLIEST = LocalDate.of(2000, 1, 1);

@@ -16,6 +16,6 @@ public final class CountForecasts {
             bin[c] = bins.bin(expected[c]);
         }
         return new Forecast(history.lastDay().plusDays(1), version, expected, bin,
-                PoissonHotspot.probability(expected, rule, history.days()), rule.flag(expected));
+                PoissonHotspot.probability(expected, rule, history.days()), grid.flagHotspots(expected));
     }
 }

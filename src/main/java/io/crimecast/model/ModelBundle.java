@@ -45,6 +45,15 @@ public final class ModelBundle {
         this.weights = weights.clone();
     }
 
+    /** The bundle's key on the compacted model-weights topic: one bundle per region and kind. */
+    public static String key(String region, ModelKind kind) {
+        return region + "/" + kind.cliName();
+    }
+
+    public String key() {
+        return key(metadata.grid().region(), metadata.kind());
+    }
+
     public BundleMetadata metadata() {
         return metadata;
     }

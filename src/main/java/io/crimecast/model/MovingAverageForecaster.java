@@ -57,6 +57,6 @@ public final class MovingAverageForecaster implements Forecaster {
         for (int c = 0; c < cells; c++) {
             bin[c] = bins.bin(expected[c]);
         }
-        return new Forecast(history.lastDay().plusDays(1), version(), expected, bin, probability, rule.flag(expected));
+        return new Forecast(history.lastDay().plusDays(1), version(), expected, bin, probability, grid.flagHotspots(expected));
     }
 }

@@ -58,20 +58,29 @@ public final class SpatioLstmForecaster implements Forecaster {
             bin[c] = bins.bin(expected[c]);
         }
         return new Forecast(history.lastDay().plusDays(1), version, expected, bin, probability,
-                flags(grid.spec().hotspot(), probability, spec.populationSize()));
+                flags(grid, probability, spec.populationSize()));
     }
 
-    static boolean[] flags(HotspotRule rule, double[] probability, int populationSize) {
+    /** The most probable cells of the study area, as many as the rule takes of the population the model ranks. */
+    static boolean[] flags(Grid grid, double[] probability, int populationSize) {
+        HotspotRule rule = grid.spec().hotspot();
         boolean[] flags = new boolean[probability.length];
         if (rule.minCount() != null) {
             for (int c = 0; c < flags.length; c++) {
-                flags[c] = probability[c] >= 0.5;
+                flags[c] = grid.inStudyArea(c) && probability[c] >= 0.5;
             }
             return flags;
         }
-        int[] order = HotspotRule.rankDescending(probability);
-        for (int i = 0; i < Math.min(rule.topCount(populationSize), order.length); i++) {
-            flags[order[i]] = true;
+        int budget = rule.topCount(populationSize);
+        int flagged = 0;
+        for (int c : HotspotRule.rankDescending(probability)) {
+            if (flagged == budget) {
+                break;
+            }
+            if (grid.inStudyArea(c)) {
+                flags[c] = true;
+                flagged++;
+            }
         }
         return flags;
     }

@@ -41,7 +41,7 @@ public record TrailingRate(int lookbackDays) {
             atLeastOne[c] = 1 - Math.exp(-expected[c]);
         }
         return new Forecast(history.lastDay().plusDays(1), version(), expected, new int[expected.length], atLeastOne,
-                grid.spec().hotspot().flag(expected));
+                grid.flagHotspots(expected));
     }
 
     public String version() {

@@ -16,7 +16,7 @@ import java.util.Map;
  * read (the last week, the 28 days the daily model scales by, the year the long horizons average) beside the average
  * cell's, its neighbours' counts, and how its rank moved since the forecast before.
  */
-public record Evidence(String region, String layer, int horizonDays, LocalDate periodStart, LocalDate asOf, int cell, int row, int col,
+public record Evidence(String region, String layer, int horizonDays, LocalDate periodStart, Output.Status status, LocalDate asOf, int cell, int row, int col,
                        double lat, double lon, boolean flagged, Integer rank, Integer previousRank, LocalDate previousPeriodStart,
                        String rankMove, double expected, double hotspotProbability, String modelVersion, List<Window> windows,
                        List<Neighbour> neighbours, List<String> summary) {
@@ -93,7 +93,7 @@ public record Evidence(String region, String layer, int horizonDays, LocalDate p
         double probability = score == null ? 0 : score.hotspotProbability();
         String move = rankMove(rank, previousRank, previous);
         double[] centre = grid.centreLatLon(cell);
-        return new Evidence(grid.region(), layer, forecast.horizonDays(), forecast.periodStart(), sums.asOf, cell, grid.cell(cell).row(),
+        return new Evidence(grid.region(), layer, forecast.horizonDays(), forecast.periodStart(), forecast.status(), sums.asOf, cell, grid.cell(cell).row(),
                 grid.cell(cell).col(), centre[0], centre[1], rank != null, rank, previousRank, previous == null ? null : previous.periodStart(),
                 move, expected, probability, forecast.modelVersion(), windows, neighbours,
                 summary(forecast, rank, move, expected, probability, windows, neighbours));
@@ -125,6 +125,10 @@ public record Evidence(String region, String layer, int horizonDays, LocalDate p
         lines.add((rank == null ? "Not flagged" : "Ranked #" + rank + " of " + forecast.flaggedCells() + " flagged")
                 + String.format(Locale.ROOT, ": %.2f incidents expected over %s, probability of a hotspot %.2f.", expected, period, probability));
         lines.add("Since the forecast before: " + move + ".");
+        if (forecast.status() == Output.Status.PROVISIONAL) {
+            lines.add("Provisional: made at midnight from the day's counts so far; the windows below end on the last closed day, "
+                    + windows.get(0).to() + ".");
+        }
         for (Window w : windows) {
             String shortHistory = w.daysCovered() < w.days() ? " (only " + w.daysCovered() + " days of history kept)" : "";
             lines.add(String.format(Locale.ROOT, "%s (%s to %s): %d incidents here; the average cell had %.2f%s%s.",

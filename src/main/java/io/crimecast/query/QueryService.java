@@ -33,13 +33,14 @@ final class QueryService {
     }
 
     record RegionInfo(String region, String timeZone, List<String> layers, List<Integer> horizons, double cellSizeMeters, int rows,
-                      int cols, int cells, String hotspotRule, double[][] outline) {
+                      int cols, int cells, int studyCells, String hotspotRule, List<double[][]> outline) {
     }
 
     List<RegionInfo> regionList() {
         return regions.all().stream().map(g -> new RegionInfo(g.region(), g.spec().timeZone().getId(),
                 g.spec().layers().stream().map(Layer::name).toList(), ServedRegions.horizons(g), g.spec().cellSizeMeters(), g.rows(), g.cols(),
-                g.cellCount(), g.spec().hotspot().toString(), rounded(g.boxOutlineLonLat()))).toList();
+                g.cellCount(), g.studyCellCount(), g.spec().hotspot().toString(),
+                g.studyOutlineLonLat().stream().map(QueryService::rounded).toList())).toList();
     }
 
     record CellInfo(String region, int cell, int row, int col, double lat, double lon, double[][] corners) {
@@ -58,7 +59,7 @@ final class QueryService {
                 rounded(grid.cornersLonLat(cell)));
     }
 
-    record Period(LocalDate periodStart, LocalDate periodEnd, String modelVersion, Instant generatedAt, int flaggedCells) {
+    record Period(LocalDate periodStart, LocalDate periodEnd, Output.Status status, String modelVersion, Instant generatedAt, int flaggedCells) {
     }
 
     record Periods(String region, String layer, int horizonDays, LocalDate lastClosedDay, List<Period> periods) {
@@ -71,15 +72,18 @@ final class QueryService {
         int h = ServedRegions.horizon(grid, horizon);
         List<Period> out = new ArrayList<>();
         for (Output.Hotspots p : state.periods(region, l, h)) {
-            out.add(0, new Period(p.periodStart(), p.periodEnd(), p.modelVersion(), p.generatedAt(), p.flaggedCells()));
+            out.add(0, new Period(p.periodStart(), p.periodEnd(), p.status(), p.modelVersion(), p.generatedAt(), p.flaggedCells()));
         }
         return new Periods(region, l, h, lastClosedDay(state, region, l).orElse(null), out);
     }
 
-    /** The day before the latest next-day forecast: the last day that closed. */
+    /**
+     * The last day that closed: the day before the latest final next-day forecast (a provisional one goes out at
+     * midnight, before the day it follows has closed).
+     */
     private static Optional<LocalDate> lastClosedDay(StateReader state, String region, String layer) {
-        List<Output.Hotspots> daily = state.periods(region, layer, 1);
-        return daily.isEmpty() ? Optional.empty() : Optional.of(daily.get(daily.size() - 1).periodStart().minusDays(1));
+        return state.periods(region, layer, 1).stream().filter(p -> p.status() != Output.Status.PROVISIONAL)
+                .map(p -> p.periodStart().minusDays(1)).reduce((a, b) -> b);
     }
 
     /** The hotspots record of a period (default the latest), as written to the hotspots topic. */
@@ -152,6 +156,7 @@ final class QueryService {
         out.put("periodEnd", forecast.periodEnd());
         out.put("modelVersion", forecast.modelVersion());
         out.put("generatedAt", forecast.generatedAt());
+        out.put("status", forecast.status());
         out.put("rule", forecast.rule());
         out.put("flaggedCells", forecast.flaggedCells());
         out.put("flaggedAreaKm2", forecast.flaggedAreaKm2());
@@ -169,7 +174,7 @@ final class QueryService {
 
     /**
      * A cell's daily counts over the last {@code days} closed days beside the next-day forecast made for each (null
-     * where none is kept), and the next day's forecast with its count still open.
+     * where none is kept), then the days not closed yet up to the latest forecast, their counts null.
      */
     CellHistory history(StateReader state, String region, String cellId, String layer, Integer days) {
         Grid grid = regions.grid(region);
@@ -178,10 +183,12 @@ final class QueryService {
         int n = days == null ? DEFAULT_HISTORY_DAYS : days;
         List<HistoryDay> out = new ArrayList<>();
         Optional<LocalDate> last = lastClosedDay(state, region, l);
+        List<Output.Hotspots> daily = state.periods(region, l, 1);
         if (last.isPresent()) {
             LocalDate first = state.firstCountedDay(region, l).orElse(last.get().plusDays(1));
             LocalDate from = last.get().minusDays(n - 1L);
-            for (LocalDate d = from.isBefore(first) ? first : from; !d.isAfter(last.get().plusDays(1)); d = d.plusDays(1)) {
+            LocalDate to = daily.get(daily.size() - 1).periodStart();
+            for (LocalDate d = from.isBefore(first) ? first : from; !d.isAfter(to); d = d.plusDays(1)) {
                 Optional<QueryableState.CellScore> f = state.score(region, l, 1, d, cell);
                 out.add(new HistoryDay(d, d.isAfter(last.get()) ? null : state.count(region, l, d, cell),
                         f.map(QueryableState.CellScore::expected).orElse(null), f.map(QueryableState.CellScore::hotspot).orElse(null)));
@@ -197,7 +204,7 @@ final class QueryService {
         String l = ServedRegions.layer(grid, layer);
         int h = ServedRegions.horizon(grid, horizon);
         Output.Hotspots forecast = forecastOf(state, grid, l, h, period);
-        Evidence.WindowSums sums = Evidence.WindowSums.read(state, region, l, forecast.periodStart().minusDays(1));
+        Evidence.WindowSums sums = Evidence.WindowSums.read(state, region, l, asOf(state, region, l, forecast));
         return Evidence.of(grid, regions.studyCells(grid), l, forecast, previous(state, region, l, h, forecast),
                 state.score(region, l, h, forecast.periodStart(), cell).orElse(null), cell, sums);
     }
@@ -208,11 +215,20 @@ final class QueryService {
         String l = ServedRegions.layer(grid, layer);
         int h = ServedRegions.horizon(grid, horizon);
         Output.Hotspots forecast = forecastOf(state, grid, l, h, period);
-        Evidence.WindowSums sums = Evidence.WindowSums.read(state, region, l, forecast.periodStart().minusDays(1));
+        Evidence.WindowSums sums = Evidence.WindowSums.read(state, region, l, asOf(state, region, l, forecast));
         Output.Hotspots previous = previous(state, region, l, h, forecast);
         int studyCells = regions.studyCells(grid);
         return forecast.cells().stream().map(c -> Evidence.of(grid, studyCells, l, forecast, previous,
                 state.score(region, l, h, forecast.periodStart(), c.cell()).orElse(null), c.cell(), sums)).toList();
+    }
+
+    /**
+     * The last day whose counts the evidence reads: the day before the period, or for a provisional forecast (made
+     * from the counts of a day not closed yet) the last closed day.
+     */
+    private static LocalDate asOf(StateReader state, String region, String layer, Output.Hotspots forecast) {
+        LocalDate before = forecast.periodStart().minusDays(1);
+        return lastClosedDay(state, region, layer).filter(d -> d.isBefore(before)).orElse(before);
     }
 
     /** The kept forecast of the same layer and horizon just before this one. */

@@ -6,13 +6,11 @@ import io.crimecast.grid.Layer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** The regions an instance serves, by name, with what requests about them may ask for. */
 final class ServedRegions {
     private final Map<String, Grid> grids = new LinkedHashMap<>();
-    private final Map<String, Integer> studyCells = new LinkedHashMap<>();
 
     ServedRegions(List<Grid> grids) {
         grids.forEach(g -> this.grids.put(g.region(), g));
@@ -71,8 +69,8 @@ final class ServedRegions {
         throw QueryException.notFound("no cell " + asked + " in region " + grid.region() + " (cells 0.." + (grid.cellCount() - 1) + ")");
     }
 
-    /** The cells of the study area (touching the box), which a city-wide rate per cell divides by. */
-    synchronized int studyCells(Grid grid) {
-        return studyCells.computeIfAbsent(grid.region(), r -> (int) IntStream.range(0, grid.cellCount()).filter(grid::touchesBox).count());
+    /** The cells of the study area, which a city-wide rate per cell divides by. */
+    int studyCells(Grid grid) {
+        return grid.studyCellCount();
     }
 }

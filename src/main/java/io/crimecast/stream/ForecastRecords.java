@@ -33,10 +33,10 @@ final class ForecastRecords {
     private ForecastRecords() {
     }
 
-    /**
-     * @param daily true for the next day's forecast (bins apply); false for a longer period
-     */
-    static List<Output.CellForecast> cells(Grid grid, Layer layer, int horizonDays, Forecast forecast, boolean daily, Instant generatedAt) {
+    /** A cell's forecast records; bins apply to the next day's forecast only ({@code horizonDays} 1). */
+    static List<Output.CellForecast> cells(Grid grid, Layer layer, int horizonDays, Forecast forecast, Output.Status status,
+                                           Instant generatedAt) {
+        boolean daily = horizonDays == 1;
         LocalDate start = forecast.date();
         LocalDate end = start.plusDays(horizonDays - 1L);
         List<Output.CellForecast> out = new ArrayList<>();
@@ -49,13 +49,14 @@ final class ForecastRecords {
             double[] centre = grid.centreLatLon(c);
             out.add(new Output.CellForecast(grid.region(), layer.name(), horizonDays, start, end, c, cell.row(), cell.col(),
                     round(centre[0]), round(centre[1]), corners(grid, c), forecast.expected()[c], daily ? forecast.bin()[c] : null,
-                    forecast.hotspotProbability()[c], forecast.hotspot()[c], forecast.modelVersion(), generatedAt));
+                    forecast.hotspotProbability()[c], forecast.hotspot()[c], forecast.modelVersion(), generatedAt, status));
         }
         return out;
     }
 
     /** The flagged cells, best first: by hotspot probability, then expected count, then cell id. */
-    static Output.Hotspots hotspots(Grid grid, Layer layer, int horizonDays, Forecast forecast, Instant generatedAt) {
+    static Output.Hotspots hotspots(Grid grid, Layer layer, int horizonDays, Forecast forecast, Output.Status status,
+                                    Instant generatedAt) {
         List<Integer> flagged = IntStream.range(0, forecast.hotspot().length).filter(c -> forecast.hotspot()[c]).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(c -> -forecast.hotspotProbability()[c])
                         .thenComparingDouble(c -> -forecast.expected()[c]).thenComparingInt(c -> c))
@@ -70,7 +71,7 @@ final class ForecastRecords {
         double km2 = flagged.size() * grid.cellArea().squareKm();
         double sqMi = flagged.size() * grid.cellArea().squareMiles();
         return new Output.Hotspots(grid.region(), layer.name(), horizonDays, forecast.date(), forecast.date().plusDays(horizonDays - 1L),
-                grid.spec().hotspot().toString(), flagged.size(), round(km2), round(sqMi), forecast.modelVersion(), generatedAt, ranked);
+                grid.spec().hotspot().toString(), flagged.size(), round(km2), round(sqMi), forecast.modelVersion(), generatedAt, status, ranked);
     }
 
     private static double[][] corners(Grid grid, int cell) {

@@ -45,10 +45,6 @@ final class ModelServing implements ForecasterSource {
         this.metrics = metrics;
     }
 
-    static String key(String region, ModelKind kind) {
-        return region + "/" + kind.cliName();
-    }
-
     /** Published bundles are trained on every incident, so they serve the layer {@code all}; other layers get the baseline. */
     @Override
     public Forecaster current(Grid grid, Layer layer) {
@@ -58,7 +54,7 @@ final class ModelServing implements ForecasterSource {
         Loaded counts = null;
         Loaded hotspots = null;
         for (ModelKind kind : ModelKind.values()) {
-            Loaded l = refresh(grid, key(grid.region(), kind));
+            Loaded l = refresh(grid, ModelBundle.key(grid.region(), kind));
             if (l == null || l.forecaster() == null) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.crimecast.topics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.crimecast.incident.Rejection;
 
 import java.time.Instant;
@@ -22,13 +23,22 @@ public sealed interface Output {
      */
     record CellForecast(String region, String layer, int horizonDays, LocalDate periodStart, LocalDate periodEnd, int cell, int row,
                         int col, double lat, double lon, double[][] corners, double expected, Integer bin, double hotspotProbability,
-                        boolean hotspot, String modelVersion, Instant generatedAt) implements Output {
+                        boolean hotspot, String modelVersion, Instant generatedAt, Status status) implements Output {
     }
 
     /** The flagged cells of a region's layer for a period, best first, and the area they cover. */
     record Hotspots(String region, String layer, int horizonDays, LocalDate periodStart, LocalDate periodEnd, String rule,
                     int flaggedCells, double flaggedAreaKm2, double flaggedAreaSqMi, String modelVersion, Instant generatedAt,
-                    List<RankedCell> cells) implements Output {
+                    Status status, List<RankedCell> cells) implements Output {
+    }
+
+    /**
+     * A next-day forecast is first published provisional, at the local midnight that starts its period, from the
+     * counts so far; the final one follows when the day before closes after its grace period. Consumers keep the last.
+     */
+    enum Status {
+        @JsonProperty("provisional") PROVISIONAL,
+        @JsonProperty("final") FINAL
     }
 
     record RankedCell(int rank, int cell, int row, int col, double lat, double lon, double[][] corners, double expected,

@@ -18,10 +18,6 @@ public final class ModelPublisher {
     private ModelPublisher() {
     }
 
-    public static String key(ModelBundle bundle) {
-        return bundle.metadata().grid().region() + "/" + bundle.metadata().kind().cliName();
-    }
-
     /** Sends the bundle (signed when a key is given) and waits for the broker's acknowledgement. */
     public static RecordMetadata publish(ModelBundle bundle, byte[] signingKeyOrNull, String bootstrap, Properties clientProperties, String topic)
             throws ExecutionException, InterruptedException {
@@ -36,7 +32,7 @@ public final class ModelPublisher {
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_BUNDLE_BYTES + 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            return producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key(bundle), bytes)).get();
+            return producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, bundle.key(), bytes)).get();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.crimecast.train;
 
 import io.crimecast.grid.Grid;
 import io.crimecast.model.SpatioFeatures;
+import io.crimecast.model.EarlyStopping;
 import io.crimecast.model.SpatioLstm;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,7 +20,6 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
-import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -60,29 +60,32 @@ public final class SpatioLstmTrainer {
                 .formatted(train.size(), train.positives(), validation.size(), steps, validationStart - 1, validationStart, trainEnd - 1));
 
         ComputationGraph graph = network(steps, settings);
-        Random random = new Random(settings.seed());
-        int[] order = IntStream.range(0, train.size()).toArray();
-        INDArray best = graph.params().dup();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        int epoch = 0;
-        while (epoch < settings.maxEpochs() && epoch - bestEpoch < settings.patience()) {
-            epoch++;
-            shuffle(order, random);
-            for (int from = 0; from < order.length; from += settings.batchSize()) {
-                graph.fit(train.batch(order, from, Math.min(order.length, from + settings.batchSize()), settings.positiveWeight()));
+        EarlyStopping.Outcome outcome = EarlyStopping.train(new EarlyStopping.Trainable() {
+            @Override
+            public void fitEpoch(int[] order) {
+                for (int from = 0; from < order.length; from += settings.batchSize()) {
+                    graph.fit(train.batch(order, from, Math.min(order.length, from + settings.batchSize()), settings.positiveWeight()));
+                }
             }
-            double loss = crossEntropy(graph, validation);
-            progress.accept("spatio-lstm: epoch %d validation cross-entropy %.5f%s".formatted(epoch, loss, loss < bestLoss ? " (best)" : ""));
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                bestEpoch = epoch;
-                best = graph.params().dup();
+
+            @Override
+            public double validationLoss() {
+                return crossEntropy(graph, validation);
             }
-        }
-        graph.setParams(best);
+
+            @Override
+            public INDArray parameters() {
+                return graph.params().dup();
+            }
+
+            @Override
+            public void setParameters(INDArray parameters) {
+                graph.setParams(parameters);
+            }
+        }, train.size(), new EarlyStopping.Limits(settings.maxEpochs(), settings.patience(), settings.seed()),
+                e -> progress.accept("spatio-lstm: epoch %d validation cross-entropy %.5f%s".formatted(e.epoch(), e.validationLoss(), e.best() ? " (best)" : "")));
         SpatioLstm model = new SpatioLstm(new SpatioLstm.Spec(settings.stepDays(), steps, population.size()), graph);
-        return new Result(model, epoch, bestEpoch, bestLoss, (System.nanoTime() - started) / 1e9, train.size(), validation.size());
+        return new Result(model, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), (System.nanoTime() - started) / 1e9, train.size(), validation.size());
     }
 
     static ComputationGraph network(int steps, HotspotSettings settings) {
@@ -119,14 +122,5 @@ public final class SpatioLstmTrainer {
             }
         }
         return sum / data.size();
-    }
-
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

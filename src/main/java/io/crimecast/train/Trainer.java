@@ -3,6 +3,7 @@ package io.crimecast.train;
 import io.crimecast.metrics.CountMetrics;
 import io.crimecast.model.CountBaseline;
 import io.crimecast.model.CountNetwork;
+import io.crimecast.model.EarlyStopping;
 import io.crimecast.metrics.EqualWidthBins;
 import io.crimecast.model.ModelKind;
 import io.crimecast.model.MovingAverageForecaster;
@@ -10,7 +11,6 @@ import io.crimecast.model.NetworkForecaster;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /** Trains count networks: one loop for every kind, early stopping on the validation error in counts. */
@@ -35,7 +34,7 @@ public final class Trainer {
      */
     public static TrainingResult train(ModelKind kind, CountMatrix matrix, TrainSettings settings, Consumer<TrainingProgress> progress) {
         ChronologicalSplit split = ChronologicalSplit.forTraining(matrix, settings.widestFeatures(), settings.validationShare());
-        WindowSearch search = searchWindows(kind, split.train(), split.validation(), settings, progress);
+        SettingsSearch search = search(kind, split.train(), split.validation(), settings, progress);
         TrainedNetwork trained = search.best();
         int[][] trainingDays = split.train().daysThroughLastTarget();
         int[][] truth = split.validation().actual();
@@ -53,60 +52,51 @@ public final class Trainer {
                 split.validation().lastTargetDate(), createdAt);
     }
 
-    /** One network per window candidate on the same training and validation days. */
-    public static WindowSearch searchWindows(ModelKind kind, CountDataset train, CountDataset validation, TrainSettings settings,
-                                             Consumer<TrainingProgress> progress) {
-        return new WindowSearch(settings.windowCandidates().stream()
-                .map(w -> fit(kind, train, validation, settings.withWindow(w), progress)).toList());
+    /** One network per candidate setting on the same training and validation days. */
+    public static SettingsSearch search(ModelKind kind, CountDataset train, CountDataset validation, TrainSettings settings,
+                                        Consumer<TrainingProgress> progress) {
+        return new SettingsSearch(settings.candidates().stream()
+                .map(candidate -> fit(kind, train, validation, candidate, progress)).toList());
     }
 
-    /** The shared training loop: seeded shuffles, minibatches, early stopping that restores the best epoch. */
+    /** Minibatches of the shuffled training days under {@link EarlyStopping}, on the validation MSE in counts. */
     public static TrainedNetwork fit(ModelKind kind, CountDataset trainDays, CountDataset validationDays, TrainSettings s,
                                      Consumer<TrainingProgress> progress) {
         CountDataset train = trainDays.withFeatures(s.features());
         CountDataset validation = validationDays.withFeatures(s.features());
         CountNetwork network = CountNetworks.create(kind, train.matrix().cells(), s);
-        int[][] trainingTruth = train.actual();
         int[][] validationTruth = validation.actual();
-        Random random = new Random(s.seed());
-        int[] order = train.all();
-        double bestMse = Double.POSITIVE_INFINITY;
-        INDArray bestParameters = network.parameters();
-        int bestEpoch = 0;
-        int epoch = 0;
-        long start = System.nanoTime();
-        while (epoch < s.maxEpochs() && epoch - bestEpoch < s.patience()) {
-            epoch++;
-            shuffle(order, random);
-            List<DataSet> batches = new ArrayList<>();
-            for (int from = 0; from < order.length; from += s.batchSize()) {
-                int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batchSize()));
-                batches.add(new DataSet(train.inputs(batch), train.labels(batch)));
+        EarlyStopping.Trainable trainable = new EarlyStopping.Trainable() {
+            @Override
+            public void fitEpoch(int[] order) {
+                List<DataSet> batches = new ArrayList<>();
+                for (int from = 0; from < order.length; from += s.batchSize()) {
+                    int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batchSize()));
+                    batches.add(new DataSet(train.inputs(batch), train.labels(batch)));
+                }
+                network.fitEpoch(batches);
             }
-            network.fitEpoch(batches);
-            // Both errors in counts, so the two curves compare directly (one extra forward pass per epoch).
-            double trainingMse = CountMetrics.of(trainingTruth, train.predict(network)).mse();
-            double mse = CountMetrics.of(validationTruth, validation.predict(network)).mse();
-            boolean improved = mse < bestMse;
-            if (improved) {
-                bestMse = mse;
-                bestEpoch = epoch;
-                bestParameters = network.parameters();
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            progress.accept(new TrainingProgress(kind, s.window(), epoch, s.maxEpochs(), trainingMse, mse, improved,
-                    elapsed, elapsed.dividedBy(epoch).multipliedBy(s.maxEpochs() - epoch)));
-        }
-        network.setParameters(bestParameters);
-        return new TrainedNetwork(kind, s.features(), network, epoch, bestEpoch, bestMse, (System.nanoTime() - start) / 1e9);
-    }
 
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
+            @Override
+            public double validationLoss() {
+                return CountMetrics.of(validationTruth, validation.predict(network)).mse();
+            }
+
+            @Override
+            public INDArray parameters() {
+                return network.parameters();
+            }
+
+            @Override
+            public void setParameters(INDArray parameters) {
+                network.setParameters(parameters);
+            }
+        };
+        int[][] trainingTruth = train.actual();
+        EarlyStopping.Outcome outcome = EarlyStopping.train(trainable, train.all().length, new EarlyStopping.Limits(s.maxEpochs(), s.patience(), s.seed()),
+                // the training error in counts too, so the two curves compare directly (one extra forward pass per epoch)
+                e -> progress.accept(new TrainingProgress(kind, s.window(), e.epoch(), e.maxEpochs(),
+                        CountMetrics.of(trainingTruth, train.predict(network)).mse(), e.validationLoss(), e.best(), e.elapsed(), e.remainingAtMost())));
+        return new TrainedNetwork(kind, s, network, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds());
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param trainTo        last training target day (validation follows)
  * @param validationTo   last validation day
  */
-public record TrainingResult(TrainedNetwork trained, WindowSearch windows, NetworkForecaster forecaster, CountScore validation,
+public record TrainingResult(TrainedNetwork trained, SettingsSearch search, NetworkForecaster forecaster, CountScore validation,
                              CountBaseline bestBaseline, CountScore baselineValidation, LocalDate trainFrom,
                              LocalDate trainTo, LocalDate validationTo, Instant createdAt) {
 

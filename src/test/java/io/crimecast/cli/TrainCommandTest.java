@@ -25,7 +25,7 @@ class TrainCommandTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             exit = CrimecastCli.commandLine().execute("train", "--region", "portland", "--model", "rnn",
-                    "--from", data.toString(), "--format", "portland-nij", "--max-epochs", "2");
+                    "--from", data.toString(), "--format", "portland-nij", "--max-epochs", "2", "--hidden", "16", "--learning-rates", "0.001,0.01");
         } finally {
             System.setOut(original);
         }
@@ -33,12 +33,18 @@ class TrainCommandTest {
         original.println(out);
         assertThat(exit).isZero();
         assertThat(out).contains("portland: 7 x 8 cells").containsPattern("1826 days 2012-03-01\\.\\.2017-02-28");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rnn-portland-\\S+: validation RMSE w8 ([0-9.]+), w14 ([0-9.]+) -> window (8|14); "
+        // windows 8 and 14 (default) x 16 units x two learning rates: four networks, the lowest validation RMSE kept
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rnn-portland-\\S+: validation RMSE w8 16u lr0.001 ([0-9.]+), w8 16u lr0.01 ([0-9.]+), "
+                + "w14 16u lr0.001 ([0-9.]+), w14 16u lr0.01 ([0-9.]+) -> (w\\d+ 16u lr[0-9.]+); "
                 + "2 epochs \\(best [12]\\), [0-9.]+ s/epoch; validation RMSE ([0-9.]+) vs best baseline baseline-\\S+ [0-9.]+ -> (beats it|does not beat it)").matcher(out);
         assertThat(m.find()).as(out).isTrue();
-        double w8 = Double.parseDouble(m.group(1)), w14 = Double.parseDouble(m.group(2));
-        assertThat(m.group(3)).as("the window with the lower validation RMSE").isEqualTo(w8 <= w14 ? "8" : "14");
-        assertThat(Double.parseDouble(m.group(4))).isEqualTo(Math.min(w8, w14));
+        String[] labels = {"w8 16u lr0.001", "w8 16u lr0.01", "w14 16u lr0.001", "w14 16u lr0.01"};
+        int best = 0;
+        for (int i = 1; i < 4; i++) {
+            best = Double.parseDouble(m.group(i + 1)) < Double.parseDouble(m.group(best + 1)) ? i : best;
+        }
+        assertThat(m.group(5)).as("the settings with the lowest validation RMSE").isEqualTo(labels[best]);
+        assertThat(Double.parseDouble(m.group(6))).isEqualTo(Double.parseDouble(m.group(best + 1)));
     }
 
     @Test

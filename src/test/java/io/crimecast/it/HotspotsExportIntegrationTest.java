@@ -69,6 +69,6 @@ class HotspotsExportIntegrationTest extends KafkaTestSupport {
         }
         int horizon = cells.length == 1 ? 1 : 7;
         return new Output.Hotspots("philadelphia", "all", horizon, start, start.plusDays(horizon - 1L), "top 5.0% of cells", cells.length,
-                cells.length * 25.0, cells.length * 9.65, "baseline-mean28", Instant.now(), ranked);
+                cells.length * 25.0, cells.length * 9.65, "baseline-mean28", Instant.now(), Output.Status.FINAL, ranked);
     }
 }

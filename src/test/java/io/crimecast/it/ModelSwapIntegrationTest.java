@@ -66,10 +66,10 @@ class ModelSwapIntegrationTest extends KafkaTestSupport {
 
             ModelPublisher.publish(bundle, null, broker.bootstrapServers(), new Properties(), TopicNames.DEFAULT.modelWeights());
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (node.app().modelBundle(ModelPublisher.key(bundle)) == null && System.nanoTime() < deadline) {
+            while (node.app().modelBundle(bundle.key()) == null && System.nanoTime() < deadline) {
                 Thread.sleep(100); // the global store reads the new bundle in the background
             }
-            assertThat(node.app().modelBundle(ModelPublisher.key(bundle))).isEqualTo(bundle.toBytes());
+            assertThat(node.app().modelBundle(bundle.key())).isEqualTo(bundle.toBytes());
             seen.clear();
             publisher.publish("philadelphia", window(all, "2021-06-10T04:00:00Z", "2021-06-20T04:00:00Z"), 0, n -> { });
             assertThat(pollUntil(forecasts, seen, r -> r.stream().anyMatch(f -> f.value().periodStart().equals(LocalDate.of(2021, 6, 19))),

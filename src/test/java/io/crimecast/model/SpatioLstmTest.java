@@ -107,7 +107,13 @@ class SpatioLstmTest {
 
     @Test
     void aMinimumCountRuleFlagsLikelyCells() {
-        boolean[] flags = SpatioLstmForecaster.flags(HotspotRule.minCount(3), new double[]{0.2, 0.5, 0.9}, 3);
+        boolean[] flags = SpatioLstmForecaster.flags(HotspotTestGrids.grid(1, 3, HotspotRule.minCount(3)), new double[]{0.2, 0.5, 0.9}, 3);
         assertThat(flags).containsExactly(false, true, true);
+    }
+
+    @Test
+    void aTopRuleFlagsTheMostLikelyCellsOfItsPopulation() {
+        boolean[] flags = SpatioLstmForecaster.flags(HotspotTestGrids.grid(1, 4, HotspotRule.topPercent(50)), new double[]{0.2, 0.5, 0.9, 0.1}, 4);
+        assertThat(flags).containsExactly(false, true, true, false);
     }
 }

@@ -65,6 +65,14 @@ final class QueryFixture implements AutoCloseable {
         sent.computeIfAbsent(cell, c -> new TreeMap<>()).merge(day, n, Integer::sum);
     }
 
+    /** One incident at an ISO-8601 time with offset. */
+    void sendAt(String occurredAt, double lat, double lon) {
+        String json = "{\"id\":\"q%d\",\"occurredAt\":\"%s\",\"lat\":%s,\"lon\":%s,\"category\":\"Thefts\"}".formatted(ids++, occurredAt, lat, lon);
+        incidents.pipeInput(new TestRecord<>(null, json.getBytes(StandardCharsets.UTF_8)));
+        int cell = grid.locateLatLon(lat, lon).orElseThrow().id();
+        sent.computeIfAbsent(cell, c -> new TreeMap<>()).merge(LocalDate.parse(occurredAt.substring(0, 10)), 1, Integer::sum);
+    }
+
     int sent(int cell, LocalDate from, LocalDate to) {
         return sent.getOrDefault(cell, Map.of()).entrySet().stream()
                 .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to)).mapToInt(Map.Entry::getValue).sum();

@@ -157,6 +157,26 @@ class QueryServiceTest {
     }
 
     @Test
+    void aProvisionalForecastLeavesTheLastClosedDayAndTheEvidenceOnClosedDays() {
+        // 01:00 on 03-12: 03-11 has ended (its provisional forecast for 03-12 goes out) but closes only at 06:00
+        fx.sendAt(LAST_CLOSED.plusDays(2) + "T01:00:00-05:00", HALL_LAT, HALL_LON);
+        QueryService.Periods periods = service.periods(fx.state(), "philadelphia", null, null);
+        assertThat(periods.periods().get(0).periodStart()).isEqualTo(LAST_CLOSED.plusDays(2));
+        assertThat(periods.periods().get(0).status()).isEqualTo(Output.Status.PROVISIONAL);
+        assertThat(periods.periods().get(1).status()).isEqualTo(Output.Status.FINAL);
+        assertThat(periods.lastClosedDay()).isEqualTo(LAST_CLOSED);
+        QueryService.CellHistory h = service.history(fx.state(), "philadelphia", Integer.toString(hall), null, 3);
+        assertThat(h.days()).extracting(QueryService.HistoryDay::date).containsExactly(LAST_CLOSED.minusDays(2), LAST_CLOSED.minusDays(1),
+                LAST_CLOSED, LAST_CLOSED.plusDays(1), LAST_CLOSED.plusDays(2));
+        assertThat(h.days().get(3).count()).as("03-11 has not closed").isNull();
+        Evidence e = service.why(fx.state(), "philadelphia", Integer.toString(hall), null, null, null);
+        assertThat(e.status()).isEqualTo(Output.Status.PROVISIONAL);
+        assertThat(e.asOf()).isEqualTo(LAST_CLOSED);
+        assertThat(e.windows().get(0).count()).isEqualTo(fx.sent(hall, LAST_CLOSED.minusDays(6), LAST_CLOSED));
+        assertThat(e.summary()).anyMatch(l -> l.startsWith("Provisional: "));
+    }
+
+    @Test
     void aLateIncidentCorrectsTheCountAndTheDaysTotal() {
         LocalDate day = LAST_CLOSED.minusDays(2);
         int before = service.history(fx.state(), "philadelphia", Integer.toString(hall), null, 5).days().get(2).count();
@@ -211,8 +231,11 @@ class QueryServiceTest {
         assertThat(r.layers()).containsExactly("all");
         assertThat(r.horizons()).containsExactly(1, 7, 14, 31, 61, 92);
         assertThat(r.cells()).isEqualTo(42);
-        assertThat(r.outline()[0]).containsExactly(r.outline()[r.outline().length - 1]);
-        assertThat(List.of(r.outline())).allSatisfy(p -> {
+        assertThat(r.outline()).hasSize(1);
+        double[][] box = r.outline().get(0);
+        assertThat(box[0]).containsExactly(box[box.length - 1]);
+        assertThat(r.studyCells()).isEqualTo(grid.studyCellCount());
+        assertThat(List.of(box)).allSatisfy(p -> {
             assertThat(p[0]).isBetween(-75.2804, -74.9556);
             assertThat(p[1]).isBetween(39.8669, 40.1380);
         });

@@ -20,7 +20,7 @@ class TrainerTest {
         TrainingResult result = Trainer.train(ModelKind.LSTM, matrix(120), TINY, seen::add);
 
         // every epoch of every window candidate, each candidate starting at epoch 1
-        assertThat(seen).isNotEmpty().hasSize(result.windows().candidates().stream().mapToInt(TrainedNetwork::epochs).sum());
+        assertThat(seen).isNotEmpty().hasSize(result.search().candidates().stream().mapToInt(TrainedNetwork::epochs).sum());
         assertThat(seen.get(0).epoch()).isEqualTo(1);
         assertThat(seen.get(0).best()).isTrue();
         assertThat(seen).allSatisfy(p -> assertThat(p.validationMse()).isFinite().isPositive());
@@ -36,12 +36,26 @@ class TrainerTest {
     void keepsTheWindowWithTheLowestValidationErrorAndShipsIt() {
         TrainingResult result = Trainer.train(ModelKind.RNN, matrix(120), TINY.withEpochs(2, 2), p -> { });
 
-        assertThat(result.windows().candidates()).extracting(c -> c.features().window()).containsExactly(8, 14);
-        double lowest = result.windows().candidates().stream().mapToDouble(TrainedNetwork::validationMse).min().orElseThrow();
+        assertThat(result.search().candidates()).extracting(c -> c.features().window()).containsExactly(8, 14);
+        double lowest = result.search().candidates().stream().mapToDouble(TrainedNetwork::validationMse).min().orElseThrow();
         assertThat(result.trained().validationMse()).isEqualTo(lowest);
         assertThat(result.validation().raw().mse()).isCloseTo(lowest, org.assertj.core.api.Assertions.within(1e-3));
         assertThat(result.forecaster().features().window()).isEqualTo(result.trained().features().window());
         assertThat(result.toBundle(TestMatrices.GRID).metadata().window()).isEqualTo(result.trained().features().window());
+    }
+
+    @Test
+    void searchesEveryCombinationOfWindowHiddenUnitsAndLearningRateOnValidation() {
+        TrainSettings grid = TINY.withEpochs(1, 1).withSearch(new TrainSettings.SearchSpace(List.of(8), List.of(4, 8), List.of(1e-3, 1e-2)));
+        TrainingResult result = Trainer.train(ModelKind.RNN, matrix(120), grid, p -> { });
+
+        assertThat(result.search().candidates()).extracting(c -> c.settings().label())
+                .containsExactly("w8 4u lr0.001", "w8 4u lr0.01", "w8 8u lr0.001", "w8 8u lr0.01");
+        TrainedNetwork best = result.search().candidates().stream().min(java.util.Comparator.comparingDouble(TrainedNetwork::validationMse)).orElseThrow();
+        assertThat(result.trained()).isSameAs(best);
+        assertThat(result.trained().network().parameters().length()).as("the chosen size is the one shipped")
+                .isEqualTo(best.settings().hidden() == 4 ? result.search().candidates().get(0).network().parameters().length()
+                        : result.search().candidates().get(2).network().parameters().length());
     }
 
     @Test

@@ -97,14 +97,17 @@ async function refresh(resetPeriod) {
     }
     if (resetPeriod || (state.period && !periods.periods.some(p => p.periodStart === state.period))) state.period = null;
     options($('period'), periods.periods.map(p => p.periodStart),
-      d => { const p = periods.periods.find(x => x.periodStart === d); return (p.periodEnd !== d ? d + ' to ' + p.periodEnd : d) + (p === newest ? ' (latest)' : ''); },
+      d => {
+        const p = periods.periods.find(x => x.periodStart === d);
+        return (p.periodEnd !== d ? d + ' to ' + p.periodEnd : d) + (p === newest ? ' (latest)' : '') + (p.status === 'provisional' ? ' provisional' : '');
+      },
       state.period || newest.periodStart);
     const params = { layer: state.layer, horizon: state.horizon, period: state.period };
     const [forecast, hotspots] = await Promise.all([api(regionPath('forecast', params)), api(regionPath('hotspots', params))]);
     state.forecast = forecast;
     drawMap(forecast);
     drawList(hotspots, forecast);
-    $('model').textContent = forecast.modelVersion;
+    $('model').textContent = forecast.modelVersion + (forecast.status === 'provisional' ? ' (provisional: the day before has not closed)' : '');
     $('generated').textContent = new Date(forecast.generatedAt).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
     $('generated').dataset.value = forecast.generatedAt;
     if (state.cell !== null) await showCell(state.cell);
@@ -114,9 +117,11 @@ async function refresh(resetPeriod) {
   }
 }
 
-// Equirectangular, scaled by the cosine of the middle latitude: true to scale over a city.
-function projection(outline) {
-  const lons = outline.map(p => p[0]), lats = outline.map(p => p[1]);
+// Equirectangular, scaled by the cosine of the middle latitude: true to scale over a city. The study area's rings
+// set the frame.
+function projection(rings) {
+  const points = rings.flat();
+  const lons = points.map(p => p[0]), lats = points.map(p => p[1]);
   const minLon = Math.min(...lons), maxLon = Math.max(...lons), minLat = Math.min(...lats), maxLat = Math.max(...lats);
   const k = Math.cos((minLat + maxLat) / 2 * Math.PI / 180);
   const width = (maxLon - minLon) * k, height = maxLat - minLat;
@@ -132,6 +137,10 @@ function ring(proj, coordinates) {
   return coordinates.map(p => proj.point(p).join(',')).join(' ');
 }
 
+function outlines(proj) {
+  return state.region.outline.map(r => el('polygon', { class: 'outline', points: ring(proj, r) }));
+}
+
 function colour(value, max) {
   if (!(max > 0) || value <= 0) return COLOURS[0];
   return COLOURS[Math.min(COLOURS.length - 1, Math.floor(value / max * (COLOURS.length - 1) + 0.5))];
@@ -142,7 +151,7 @@ function drawEmpty() {
   svg.replaceChildren();
   const proj = projection(state.region.outline);
   svg.setAttribute('viewBox', proj.viewBox);
-  svg.appendChild(el('polygon', { class: 'outline', points: ring(proj, state.region.outline) }));
+  svg.append(...outlines(proj));
   $('hotspot-list').querySelector('tbody').replaceChildren();
   $('summary').textContent = '';
   $('legend').replaceChildren();
@@ -183,7 +192,7 @@ function drawMap(forecast) {
       marks.appendChild(el('text', { class: 'rank', x, y, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': Math.max(10, cellSize * 0.3).toFixed(0) }, p.rank));
     }
   }
-  svg.replaceChildren(cells, el('polygon', { class: 'outline', points: ring(proj, state.region.outline) }), marks);
+  svg.replaceChildren(cells, ...outlines(proj), marks);
   drawLegend(max, past);
   summarise(forecast);
 }

@@ -4,10 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One network per window candidate, all trained and validated on the same days. */
-public record WindowSearch(List<TrainedNetwork> candidates) {
+/** One network per candidate setting, all trained and validated on the same days. */
+public record SettingsSearch(List<TrainedNetwork> candidates) {
 
-    public WindowSearch {
+    public SettingsSearch {
         candidates = List.copyOf(candidates);
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidate was trained");
@@ -19,14 +19,14 @@ public record WindowSearch(List<TrainedNetwork> candidates) {
         return candidates.stream().min(Comparator.comparingDouble(TrainedNetwork::validationMse)).orElseThrow();
     }
 
-    /** e.g. "validation RMSE w8 3.512, w14 3.498". */
+    /** e.g. "validation RMSE w8 64u lr0.001 3.512, w14 64u lr0.001 3.498". */
     public String summary() {
-        return candidates.stream().map(c -> "w%d %.3f".formatted(c.features().window(), c.validationRmse()))
+        return candidates.stream().map(c -> "%s %.3f".formatted(c.settings().label(), c.validationRmse()))
                 .collect(Collectors.joining(", ", "validation RMSE ", ""));
     }
 
     /** The best of several searches (e.g. one per kind), by validation error. */
     public static TrainedNetwork bestOf(List<TrainedNetwork> networks) {
-        return new WindowSearch(networks).best();
+        return new SettingsSearch(networks).best();
     }
 }
