@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The map page in headless Chromium (Debian's chromium and chromium-driver; skipped when they are absent) against the
  * app on the real broker, fed real Philadelphia incidents: no console errors, a polygon per cell, the side list equal
  * to the hotspots topic's latest record, a click shows the cell's history and evidence, a past day shows what
- * happened, and a day closing updates the page by itself. Leaves target/map-page.png to look at.
+ * happened, and a day closing updates the page by itself. Leaves target/map-page.png and map-page-past-day.png to look at.
  */
 class MapPageBrowserTest extends KafkaTestSupport {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -107,6 +107,7 @@ class MapPageBrowserTest extends KafkaTestSupport {
                 period.selectByIndex(1);
                 wait.until(d -> d.findElement(By.id("summary")).getText().contains("Through "));
                 assertThat(browser.findElements(By.cssSelector("#map .actual"))).isNotEmpty();
+                screenshot(browser, "map-page-past-day.png");
                 period.selectByIndex(0);
                 wait.until(d -> !d.findElement(By.id("summary")).getText().contains("Through "));
 
@@ -123,11 +124,15 @@ class MapPageBrowserTest extends KafkaTestSupport {
                 assertThat(errors).as("console errors").isEmpty();
             } finally {
                 Thread.sleep(500); // the last poll's drawing settles before the picture
-                Files.createDirectories(Path.of("target"));
-                Files.write(Path.of("target", "map-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                screenshot(browser, "map-page.png");
                 browser.quit();
             }
         }
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private static WebDriver chromium() {
