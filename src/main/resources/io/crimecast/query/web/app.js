@@ -50,19 +50,23 @@ async function start() {
   $('horizon').onchange = () => { state.horizon = Number($('horizon').value); state.period = null; refresh(true); };
   // The newest period means "follow the latest": a day closing moves the page on.
   $('period').onchange = () => { state.period = $('period').selectedIndex > 0 ? $('period').value : null; refresh(false); };
-  chooseRegion(state.regions[0].region);
+  // A link may name what to show: #region=philadelphia-street&layer=thefts&horizon=7
+  const link = new URLSearchParams(location.hash.slice(1));
+  const linked = state.regions.find(r => r.region === link.get('region')) || state.regions[0];
+  chooseRegion(linked.region, link.get('layer'), Number(link.get('horizon')));
   setInterval(poll, POLL_MS);
 }
 
-function chooseRegion(name) {
+function chooseRegion(name, layer, horizon) {
   state.region = state.regions.find(r => r.region === name);
-  state.layer = state.region.layers.includes('all') ? 'all' : state.region.layers[0];
-  state.horizon = 1;
+  $('region').value = name;
+  state.layer = state.region.layers.includes(layer) ? layer : state.region.layers.includes('all') ? 'all' : state.region.layers[0];
+  state.horizon = state.region.horizons.includes(horizon) ? horizon : 1;
   state.period = null;
   state.cell = null;
   $('cell-panel').hidden = true;
   options($('layer'), state.region.layers, l => l, state.layer);
-  options($('horizon'), state.region.horizons, h => h === 1 ? 'next day' : h + ' days', 1);
+  options($('horizon'), state.region.horizons, h => h === 1 ? 'next day' : h + ' days', state.horizon);
   refresh(true);
 }
 
@@ -141,9 +145,14 @@ function outlines(proj) {
   return state.region.outline.map(r => el('polygon', { class: 'outline', points: ring(proj, r) }));
 }
 
+// A square-root scale: counts are skewed (a few cells expect most), and a linear one leaves the rest blank.
 function colour(value, max) {
   if (!(max > 0) || value <= 0) return COLOURS[0];
-  return COLOURS[Math.min(COLOURS.length - 1, Math.floor(value / max * (COLOURS.length - 1) + 0.5))];
+  return COLOURS[Math.min(COLOURS.length - 1, Math.round(Math.sqrt(value / max) * (COLOURS.length - 1)))];
+}
+
+function swatchValue(i, max) {
+  return max * Math.pow(i / (COLOURS.length - 1), 2);
 }
 
 function drawEmpty() {
@@ -203,9 +212,11 @@ function drawLegend(max, past) {
     const s = document.createElement('span');
     s.className = 'swatch';
     s.style.background = COLOURS[i];
-    s.title = (max * i / (COLOURS.length - 1)).toFixed(2);
+    s.title = swatchValue(i, max).toFixed(2);
     items.push(s);
-    if (i === 0 || i === COLOURS.length - 1) items.push(document.createTextNode((max * i / (COLOURS.length - 1)).toFixed(2) + ' '));
+    if (i === 0 || i === Math.floor(COLOURS.length / 2) || i === COLOURS.length - 1) {
+      items.push(document.createTextNode(swatchValue(i, max).toFixed(2) + ' '));
+    }
   }
   const flag = document.createElement('span');
   flag.className = 'swatch flag';
