@@ -16,10 +16,10 @@ import java.util.Map;
  * read (the last week, the 28 days the daily model scales by, the year the long horizons average) beside the average
  * cell's, its neighbours' counts, and how its rank moved since the forecast before.
  */
-public record Evidence(String region, String layer, int horizonDays, LocalDate periodStart, Output.Status status, LocalDate asOf, int cell, int row, int col,
-                       double lat, double lon, boolean flagged, Integer rank, Integer previousRank, LocalDate previousPeriodStart,
-                       String rankMove, double expected, double hotspotProbability, String modelVersion, List<Window> windows,
-                       List<Neighbour> neighbours, List<String> summary) {
+public record Evidence(String region, String layer, int horizonDays, LocalDate periodStart, Output.Status status, LocalDate asOf,
+                       int cell, int row, int col, double lat, double lon, boolean flagged, Integer rank, Integer previousRank,
+                       LocalDate previousPeriodStart, String rankMove, double expected, double hotspotProbability, String modelVersion,
+                       List<Window> windows, List<Neighbour> neighbours, List<String> summary) {
 
     /** The windows, in days, ending the day before the period (the last day the forecast knew). */
     static final int[] WINDOW_DAYS = {7, 28, 365};
@@ -39,7 +39,7 @@ public record Evidence(String region, String layer, int horizonDays, LocalDate p
     /** Each cell's counts and the region's totals over the three windows ending on {@code asOf}. */
     static final class WindowSums {
         final LocalDate asOf;
-        final int daysCovered[] = new int[WINDOW_DAYS.length];
+        final int[] daysCovered = new int[WINDOW_DAYS.length];
         final Map<Integer, int[]> cells = new HashMap<>();
         final int[] totals = new int[WINDOW_DAYS.length];
 
@@ -93,9 +93,9 @@ public record Evidence(String region, String layer, int horizonDays, LocalDate p
         double probability = score == null ? 0 : score.hotspotProbability();
         String move = rankMove(rank, previousRank, previous);
         double[] centre = grid.centreLatLon(cell);
-        return new Evidence(grid.region(), layer, forecast.horizonDays(), forecast.periodStart(), forecast.status(), sums.asOf, cell, grid.cell(cell).row(),
-                grid.cell(cell).col(), centre[0], centre[1], rank != null, rank, previousRank, previous == null ? null : previous.periodStart(),
-                move, expected, probability, forecast.modelVersion(), windows, neighbours,
+        return new Evidence(grid.region(), layer, forecast.horizonDays(), forecast.periodStart(), forecast.status(), sums.asOf, cell,
+                grid.cell(cell).row(), grid.cell(cell).col(), centre[0], centre[1], rank != null, rank, previousRank,
+                previous == null ? null : previous.periodStart(), move, expected, probability, forecast.modelVersion(), windows, neighbours,
                 summary(forecast, rank, move, expected, probability, windows, neighbours));
     }
 

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -134,10 +135,10 @@ public final class QueryHttp implements HttpHandler {
         if (!m.matches()) {
             return Reply.error(404, "no such path " + path + "; the API is described at /openapi.yaml");
         }
-        String region = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        String region = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
         service.regions().grid(region);
         String what = m.group(2);
-        String cell = m.group(3) == null ? null : java.net.URLDecoder.decode(m.group(3), StandardCharsets.UTF_8);
+        String cell = m.group(3) == null ? null : URLDecoder.decode(m.group(3), StandardCharsets.UTF_8);
         if (what.equals("cell")) { // grid maths only: any instance answers
             Params p = Params.parse(query, Set.of("lat", "lon"));
             return Reply.json(200, service.cellAt(region, p.number("lat", -90, 90), p.number("lon", -180, 180))).with(SERVED_BY, self);
@@ -231,7 +232,7 @@ public final class QueryHttp implements HttpHandler {
 
     /** The page cannot send a header when opened, so the token given once in the address becomes a cookie. */
     private Reply login(String given) {
-        if (!matches(java.net.URLDecoder.decode(given, StandardCharsets.UTF_8))) {
+        if (!matches(URLDecoder.decode(given, StandardCharsets.UTF_8))) {
             return Reply.error(401, "wrong token").with("WWW-Authenticate", "Bearer");
         }
         return new Reply(303, null, new byte[0], new LinkedHashMap<>()).with("Location", "/")

@@ -31,7 +31,12 @@ public interface StateLocator {
      */
     static StateLocator of(KafkaStreams streams, HostInfo self) {
         return region -> {
-            KeyQueryMetadata meta = streams.queryMetadataForKey(QueryableState.HOTSPOTS, region, Serdes.String().serializer());
+            KeyQueryMetadata meta;
+            try {
+                meta = streams.queryMetadataForKey(QueryableState.HOTSPOTS, region, Serdes.String().serializer());
+            } catch (InvalidStateStoreException | IllegalStateException e) { // not started yet, or stopping
+                return new Unavailable("the streaming app is " + streams.state());
+            }
             if (meta == null || meta.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
                 return new Unavailable("the streaming app is not running or is rebalancing");
             }

@@ -75,7 +75,8 @@ public final class StateReader {
     /** The counts of days {@code from..to}: each cell's as (date, cell, count), each day's layer total as cell -1. */
     void counts(String region, String layer, LocalDate from, LocalDate to, DayCount sink) {
         String prefix = QueryableState.layerPrefix(region, layer);
-        try (KeyValueIterator<String, Integer> it = counts.range(QueryableState.dayPrefix(region, layer, from), QueryableState.dayPrefix(region, layer, to) + END)) {
+        String first = QueryableState.dayPrefix(region, layer, from), last = QueryableState.dayPrefix(region, layer, to) + END;
+        try (KeyValueIterator<String, Integer> it = counts.range(first, last)) {
             while (it.hasNext()) {
                 KeyValue<String, Integer> kv = it.next();
                 String rest = kv.key.substring(prefix.length());
