@@ -73,8 +73,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (ServingNode node = new ServingNode(config)) {
             node.grids().forEach(g -> System.out.println("region " + g));
-            System.out.printf("CrimeCast running on %s; metrics %s, health %s%n", config.bootstrapServers(),
-                    node.url(OpsEndpoints.METRICS), node.url(OpsEndpoints.READY));
+            System.out.printf("CrimeCast running on %s; map %s, metrics %s, health %s%n", config.bootstrapServers(),
+                    node.url("/"), node.url(OpsEndpoints.METRICS), node.url(OpsEndpoints.READY));
             CompletableFuture.anyOf(stop, node.app().failed()).join();
             if (node.app().failed().isDone()) {
                 System.err.println("the streaming app failed; see the log");
