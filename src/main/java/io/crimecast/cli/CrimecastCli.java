@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar crimecast.jar <command>}: the streaming app, the local broker, replay, training and the demo. */
 @Command(name = "crimecast", mixinStandardHelpOptions = true, version = "crimecast 0.1.0",
         description = "Streaming crime hotspot forecasts on Kafka Streams and Deeplearning4j.",
-        subcommands = {RunCommand.class, CheckCommand.class, ReplayCommand.class, TailCommand.class, TopicsCommand.class, BrokerCommand.class, TrainCommand.class, EvaluateCommand.class, ForecastCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, ReplayCommand.class, TailCommand.class, TopicsCommand.class, BrokerCommand.class, TrainCommand.class, EvaluateCommand.class, ForecastCommand.class, AuditCommand.class,
                 DemoCommand.class, BenchCommand.class, HotspotsCommand.class, CommandLine.HelpCommand.class})
 public final class CrimecastCli {
 

@@ -65,6 +65,13 @@ final class CsvMappingOptions {
         return new IncidentFileReader(region, mapping(), charset());
     }
 
+    /** A reader of these files that takes {@code column} as the category, e.g. audit's district column. */
+    IncidentFileReader readerWithCategory(RegionSpec region, String column) {
+        ColumnMapping m = mapping();
+        return new IncidentFileReader(region, new ColumnMapping(m.idCol(), m.timeCol(), m.timePattern(), m.xCol(), m.yCol(), column, m.latLon()),
+                charset());
+    }
+
     private Charset charset() {
         try {
             return Charset.forName(encoding);

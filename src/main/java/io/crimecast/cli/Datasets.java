@@ -1,6 +1,7 @@
 package io.crimecast.cli;
 
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
 import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.train.CountMatrix;
 
@@ -13,7 +14,12 @@ final class Datasets {
     }
 
     static CountMatrix fromFiles(Grid grid, CsvMappingOptions files, List<Path> paths) {
+        return fromFiles(grid, Layer.ALL, files, paths);
+    }
+
+    /** The daily counts of one layer: the incidents whose category it takes. */
+    static CountMatrix fromFiles(Grid grid, Layer layer, CsvMappingOptions files, List<Path> paths) {
         IncidentFileReader.ReadResult read = files.reader(grid.spec()).read(paths);
-        return CountMatrix.fromIncidents(grid, read.incidents());
+        return CountMatrix.fromIncidents(grid, read.incidents().stream().filter(t -> layer.matches(t.incident().category())).toList());
     }
 }

@@ -1,7 +1,9 @@
 package io.crimecast.cli;
 
+import io.crimecast.app.Demo;
+
 /** Progress on a terminal: an updating line when there is a console, plain lines otherwise. */
-final class Progress {
+final class Progress implements Demo.Report {
     private final boolean terminal;
     private long lastUpdate;
 
@@ -14,7 +16,8 @@ final class Progress {
     }
 
     /** A transient status line: redrawn in place on a terminal, at most twice a second; silent otherwise. */
-    synchronized void update(String format, Object... args) {
+    @Override
+    public synchronized void update(String format, Object... args) {
         long now = System.nanoTime();
         if (terminal && now - lastUpdate > 500_000_000L) {
             lastUpdate = now;
@@ -24,7 +27,8 @@ final class Progress {
     }
 
     /** A lasting line. */
-    synchronized void line(String format, Object... args) {
+    @Override
+    public synchronized void line(String format, Object... args) {
         if (terminal) {
             System.out.print("\r\u001b[K");
         }

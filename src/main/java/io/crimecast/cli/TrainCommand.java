@@ -2,6 +2,7 @@ package io.crimecast.cli;
 
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
 import io.crimecast.grid.Regions;
 import io.crimecast.eval.HotspotEvaluation;
 import io.crimecast.metrics.EqualWidthBins;
@@ -48,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
     String region;
 
+    @Option(names = "--layer", defaultValue = "all", paramLabel = "LAYER",
+            description = "The region's layer to learn and serve (default ${DEFAULT-VALUE}); each layer's bundle is published under its own key")
+    String layer;
+
     @Option(names = "--model", defaultValue = "lstm", paramLabel = "lstm|gru|rnn|cnn-lstm|spatio-lstm|all",
             description = "What to train (default ${DEFAULT-VALUE}); a comma list works too")
     String model;
@@ -89,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
         metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "model", c.network().auc());
         metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "baseline", c.bestBaseline().auc());
         EqualWidthBins bins = EqualWidthBins.fit(matrix.slice(matrix.firstDay(), validationFrom).counts(), MovingAverageForecaster.DEFAULT_BINS);
-        ModelBundle bundle = SpatioBundle.of(new SpatioLstmForecaster(c.trained().model(), bins), matrix.grid(), matrix.firstDay(),
+        ModelBundle bundle = SpatioBundle.of(new SpatioLstmForecaster(c.trained().model(), bins), matrix.grid(), layer, matrix.firstDay(),
                 validationFrom.minusDays(1), c.rows(), Instant.now());
         return new Candidate(bundle, c.networkWins());
     }
@@ -123,9 +128,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingResult trainCountNetwork(ModelKind kind, CountMatrix matrix, TrainSettings settings, Progress progress) {
         TrainingResult result = Trainer.train(kind, matrix, settings, p -> {
-            metrics.epoch(kind.cliName(), p.epoch(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()));
+            metrics.epoch(kind.cliName(), p.epoch(), Math.sqrt(p.trainingMse()), Math.sqrt(p.validationMse()));
             progress.update("%s w%d epoch %d/%d  training RMSE %.3f  validation RMSE %.3f%s  elapsed %ds  left at most %ds", kind.cliName(),
-                    p.window(), p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingLoss()), Math.sqrt(p.validationMse()), p.best() ? " *" : "",
+                    p.window(), p.epoch(), p.maxEpochs(), Math.sqrt(p.trainingMse()), Math.sqrt(p.validationMse()), p.best() ? " *" : "",
                     p.elapsed().toSeconds(), p.estimatedLeft().toSeconds());
         });
         metrics.holdOut(kind.cliName(), "rmse", "model", result.validation().raw().rmse());
@@ -140,17 +145,18 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train(CrimecastConfig config) throws Exception {
         Grid grid = new Grid(Regions.load(region));
+        Layer learned = grid.spec().layer(layer);
         CountMatrix matrix;
         if (from.equals(List.of("topic"))) {
-            matrix = CountTopicReader.read(grid, config.bootstrapServers(), config.clientProperties(), TopicNames.DEFAULT.cellDailyCounts());
+            matrix = CountTopicReader.read(grid, learned.name(), config.bootstrapServers(), config.clientProperties(), TopicNames.DEFAULT.cellDailyCounts());
         } else {
             if (mapping == null) {
                 throw new IllegalArgumentException("--from FILES needs --format (philadelphia, portland-nij or csv with column flags)");
             }
-            matrix = Datasets.fromFiles(grid, mapping, from.stream().map(Path::of).toList());
+            matrix = Datasets.fromFiles(grid, learned, mapping, from.stream().map(Path::of).toList());
         }
         Progress progress = Progress.toTerminal();
-        progress.line("%s: %d days %s..%s", grid, matrix.days(), matrix.firstDay(), matrix.lastDay());
+        progress.line("%s, layer %s: %d days %s..%s", grid, learned.name(), matrix.days(), matrix.firstDay(), matrix.lastDay());
         TrainSettings settings = training.countSettings();
         byte[] signingKey = config.modelSigningKeyBytes();
         int failures = 0;
@@ -169,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
                 progress.line("validation picks %s (RMSE %.3f) among %d networks; only it may be published", chosen.forecaster().version(),
                         chosen.validation().raw().rmse(), networks.size());
             }
-            failures += publishIfBetter(new Candidate(chosen.toBundle(grid), chosen.beatsBestBaseline()), signingKey, config, progress);
+            failures += publishIfBetter(new Candidate(chosen.toBundle(grid, learned.name()), chosen.beatsBestBaseline()), signingKey, config, progress);
         }
         return failures == 0 ? 0 : 3;
     }

@@ -43,6 +43,8 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
     public static final String ENV_CLIENT_PROPERTIES = "CRIMECAST_CLIENT_PROPERTIES";
     public static final String ENV_MODEL_SIGNING_KEY = "CRIMECAST_MODEL_SIGNING_KEY";
     public static final String ENV_STREAM_THREADS = "CRIMECAST_STREAM_THREADS";
+    /** ISO-8601 or whole seconds: how often quiet live regions are checked for days to close (default 30 s). */
+    public static final String ENV_WALL_CLOCK_INTERVAL = "CRIMECAST_WALL_CLOCK_INTERVAL";
     /** ISO-8601 (PT30S) or whole seconds; readiness fails once the brokers have not answered for this long. */
     public static final String ENV_BROKER_UNREACHABLE_TIMEOUT = "CRIMECAST_BROKER_UNREACHABLE_TIMEOUT";
     /**
@@ -69,6 +71,7 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
     public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final Duration DEFAULT_BROKER_UNREACHABLE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_WALL_CLOCK_INTERVAL = Duration.ofSeconds(30);
     /**
      * Kafka's default (45 s) keeps a dead dynamic member's tasks waiting that long; a static member that restarts
      * rejoins at once, so the timeout only bounds how long a member that is really gone keeps its tasks.
@@ -97,7 +100,7 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
                 intValue(env, ENV_HTTP_PORT, DEFAULT_HTTP_PORT),
                 client,
                 env.get(ENV_MODEL_SIGNING_KEY),
-                Duration.ofSeconds(30),
+                durationValue(env, ENV_WALL_CLOCK_INTERVAL, DEFAULT_WALL_CLOCK_INTERVAL),
                 intValue(env, ENV_STREAM_THREADS, 1),
                 durationValue(env, ENV_BROKER_UNREACHABLE_TIMEOUT, DEFAULT_BROKER_UNREACHABLE_TIMEOUT),
                 blankToNull(env.get(ENV_INSTANCE_ID)),

@@ -2,9 +2,9 @@ package io.crimecast.forecast;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crimecast.grid.Area;
 import io.crimecast.grid.Grid;
+import io.crimecast.topics.JsonSerde;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,6 @@ import java.util.List;
  * context as foreign members at the top. Streamed, so 200k cells need no tree in memory.
  */
 public final class GeoJsonMap {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private GeoJsonMap() {
     }
@@ -26,7 +25,7 @@ public final class GeoJsonMap {
     public static void write(Path file, Grid grid, List<String> layer, HotspotMap map) {
         int[] ranks = map.ranks();
         double flaggedSquareMetres = map.flagged().length * grid.cellArea().squareMetres();
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+        try (JsonGenerator json = JsonSerde.MAPPER.getFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeStringField("type", "FeatureCollection");
             json.writeStringField("region", grid.region());

@@ -1,8 +1,8 @@
 package io.crimecast.forecast;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crimecast.topics.JsonSerde;
 import io.crimecast.topics.Output;
 
 import java.io.IOException;
@@ -15,13 +15,12 @@ import java.nio.file.Path;
  * record's context as foreign members at the top.
  */
 public final class HotspotsGeoJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private HotspotsGeoJson() {
     }
 
     public static void write(Path file, Output.Hotspots hotspots) {
-        ObjectNode collection = MAPPER.createObjectNode().put("type", "FeatureCollection")
+        ObjectNode collection = JsonSerde.MAPPER.createObjectNode().put("type", "FeatureCollection")
                 .put("region", hotspots.region()).put("layer", hotspots.layer()).put("horizonDays", hotspots.horizonDays())
                 .put("periodStart", hotspots.periodStart().toString()).put("periodEnd", hotspots.periodEnd().toString())
                 .put("rule", hotspots.rule()).put("model", hotspots.modelVersion()).put("generatedAt", hotspots.generatedAt().toString())
@@ -38,7 +37,7 @@ public final class HotspotsGeoJson {
                     .put("lat", c.lat()).put("lon", c.lon()).put("expected", c.expected()).put("hotspotProbability", c.hotspotProbability());
         }
         try {
-            MAPPER.writeValue(file.toFile(), collection);
+            JsonSerde.MAPPER.writeValue(file.toFile(), collection);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

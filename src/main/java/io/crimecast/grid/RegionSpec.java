@@ -64,4 +64,10 @@ public record RegionSpec(String name, String crs, BoundingBox bbox, double cellS
             throw new IllegalArgumentException("retention (" + retention + ") must be at least the grace period (" + grace + ")");
         }
     }
+
+    /** The layer named {@code name}; a clear error naming the region's layers otherwise. */
+    public Layer layer(String name) {
+        return layers.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "region " + this.name + " has no layer '" + name + "'; its layers: " + layers.stream().map(Layer::name).toList()));
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crimecast.grid.Cell;
 import io.crimecast.grid.Grid;
 
 import java.io.IOException;
@@ -20,10 +19,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Parses and validates an incident's JSON (see topics/schemas/incident.schema.json) and places it in the grid of
@@ -50,10 +46,10 @@ public final class IncidentValidator {
     /** A date-only incident is placed at local noon, safely inside its day even across DST changes. */
     private static final LocalTime DATE_ONLY_TIME = LocalTime.NOON;
 
-    private final Map<String, Grid> grids = new LinkedHashMap<>();
+    private final IncidentPlacement placements;
 
     public IncidentValidator(List<Grid> grids) {
-        grids.forEach(g -> this.grids.put(g.region(), g));
+        this.placements = new IncidentPlacement(grids);
     }
 
     /** Validates {@code value}; {@code nowMillis} is the wall clock, for the "not in the future" rule. */
@@ -102,14 +98,14 @@ public final class IncidentValidator {
             return reject(id, value, RejectReason.MISSING_TIME, "field 'occurredAt' is missing or empty");
         }
 
-        Placement placement;
+        IncidentPlacement.Placement placement;
         try {
-            placement = place(node);
-        } catch (PlacementException e) {
+            placement = placements.place(node);
+        } catch (IncidentPlacement.PlacementException e) {
             return reject(id, value, e.reason, e.getMessage());
         }
 
-        ZoneId zone = placement.grid.spec().timeZone();
+        ZoneId zone = placement.grid().spec().timeZone();
         Instant instant;
         LocalDate localDate;
         long epochMillis;
@@ -125,75 +121,12 @@ public final class IncidentValidator {
         if (epochMillis > nowMillis + MAX_FUTURE_MILLIS) {
             return reject(id, value, RejectReason.FUTURE_TIME, "occurredAt " + instant + " is more than a day in the future");
         }
-        if (localDate.isBefore(placement.grid.spec().earliest())) {
+        if (localDate.isBefore(placement.grid().spec().earliest())) {
             return reject(id, value, RejectReason.BEFORE_EARLIEST, "occurredAt " + localDate + " is before the region's earliest date "
-                    + placement.grid.spec().earliest());
+                    + placement.grid().spec().earliest());
         }
-        return new Validation.Accepted(new AcceptedIncident(id, placement.grid.region(), placement.cell.id(), localDate,
+        return new Validation.Accepted(new AcceptedIncident(id, placement.grid().region(), placement.cell().id(), localDate,
                 epochMillis, text(node, "category"), value));
-    }
-
-    private record Placement(Grid grid, Cell cell) {
-    }
-
-    private static final class PlacementException extends Exception {
-        final RejectReason reason;
-
-        PlacementException(RejectReason reason, String message) {
-            super(message);
-            this.reason = reason;
-        }
-    }
-
-    private Placement place(JsonNode node) throws PlacementException {
-        String regionName = text(node, "region");
-        if (regionName != null && !grids.containsKey(regionName)) {
-            throw new PlacementException(RejectReason.UNKNOWN_REGION, "region '" + regionName + "' is not served here " + grids.keySet());
-        }
-        boolean hasLatLon = node.hasNonNull("lat") || node.hasNonNull("lon");
-        boolean hasXY = node.hasNonNull("x") || node.hasNonNull("y");
-        if (!hasLatLon && !hasXY) {
-            throw new PlacementException(RejectReason.MISSING_COORDINATES, "neither lat/lon nor x/y is given");
-        }
-        String a = hasLatLon ? "lat" : "y";
-        String b = hasLatLon ? "lon" : "x";
-        double first = coordinate(node, a);
-        double second = coordinate(node, b);
-        if (hasLatLon && (Math.abs(first) > 90 || Math.abs(second) > 180)) {
-            throw new PlacementException(RejectReason.BAD_COORDINATES, "lat/lon out of range: " + first + ", " + second);
-        }
-        Iterable<Grid> candidates = regionName != null ? List.of(grids.get(regionName)) : grids.values();
-        for (Grid grid : candidates) {
-            Optional<Cell> cell = hasLatLon ? grid.locateLatLon(first, second) : grid.locateXY(second, first);
-            if (cell.isPresent()) {
-                return new Placement(grid, cell.get());
-            }
-        }
-        throw new PlacementException(RejectReason.OUT_OF_AREA, (hasLatLon ? "lat/lon " : "x/y ")
-                + (hasLatLon ? first + ", " + second : second + ", " + first) + " is outside every region " + grids.keySet());
-    }
-
-    private static double coordinate(JsonNode node, String field) throws PlacementException {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new PlacementException(RejectReason.MISSING_COORDINATES, "field '" + field + "' is missing");
-        }
-        double d;
-        if (v.isNumber()) {
-            d = v.doubleValue();
-        } else if (v.isTextual()) {
-            try {
-                d = Double.parseDouble(v.textValue().trim());
-            } catch (NumberFormatException e) {
-                throw new PlacementException(RejectReason.BAD_COORDINATES, "field '" + field + "' is not a number: " + v.textValue());
-            }
-        } else {
-            throw new PlacementException(RejectReason.BAD_COORDINATES, "field '" + field + "' is not a number");
-        }
-        if (!Double.isFinite(d)) {
-            throw new PlacementException(RejectReason.BAD_COORDINATES, "field '" + field + "' is not finite: " + d);
-        }
-        return d;
     }
 
     private record TimeOfIncident(Instant instant, LocalDate localDate) {
@@ -215,7 +148,7 @@ public final class IncidentValidator {
         return new TimeOfIncident(instant, instant.atZone(zone).toLocalDate());
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
     }

@@ -3,6 +3,7 @@ package io.crimecast.model;
 import io.crimecast.metrics.EqualWidthBins;
 import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.grid.HotspotRule;
+import io.crimecast.grid.Layer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,12 +19,14 @@ import java.util.Map;
  * @param binEdges      equal-width bin edges fitted on the training days
  * @param holdOut       the model's hold-out (validation) metrics beside the baselines'
  * @param extra         kind-specific settings (such as the hotspot classifier's), empty for count kinds
+ * @param layer         the layer it learned and serves (bundles from before layers: all)
  */
 public record BundleMetadata(GridKey grid, ModelKind kind, int window, int stepDays, String normalisation,
                              double[] binEdges, HotspotRule hotspot, LocalDate trainFrom, LocalDate trainTo,
                              List<EvaluationRow> holdOut, String version, Instant createdAt,
-                             Map<String, Object> extra) {
+                             Map<String, Object> extra, String layer) {
     public BundleMetadata {
+        layer = layer == null ? Layer.ALL.name() : layer;
         holdOut = holdOut == null ? List.of() : List.copyOf(holdOut);
         extra = extra == null ? Map.of() : Map.copyOf(extra);
     }

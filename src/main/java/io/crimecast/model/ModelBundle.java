@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,13 +46,16 @@ public final class ModelBundle {
         this.weights = weights.clone();
     }
 
-    /** The bundle's key on the compacted model-weights topic: one bundle per region and kind. */
-    public static String key(String region, ModelKind kind) {
-        return region + "/" + kind.cliName();
+    /**
+     * The bundle's key on the compacted model-weights topic: one bundle per region, layer and kind; region/kind for
+     * the layer all (as before layers existed), region/layer/kind for the others.
+     */
+    public static String key(String region, String layer, ModelKind kind) {
+        return Layer.ALL.name().equals(layer) ? region + "/" + kind.cliName() : region + "/" + layer + "/" + kind.cliName();
     }
 
     public String key() {
-        return key(metadata.grid().region(), metadata.kind());
+        return key(metadata.grid().region(), metadata.layer(), metadata.kind());
     }
 
     public BundleMetadata metadata() {

@@ -21,12 +21,12 @@ public final class SpatioBundle {
     private SpatioBundle() {
     }
 
-    public static ModelBundle of(SpatioLstmForecaster forecaster, Grid grid, LocalDate trainFrom, LocalDate trainTo,
+    public static ModelBundle of(SpatioLstmForecaster forecaster, Grid grid, String layer, LocalDate trainFrom, LocalDate trainTo,
                                  List<EvaluationRow> holdOut, Instant createdAt) {
         SpatioLstm.Spec spec = forecaster.model().spec();
         BundleMetadata metadata = new BundleMetadata(GridKey.of(grid), ModelKind.SPATIO_LSTM, forecaster.historyDays(),
                 spec.stepDays(), NORMALISATION, forecaster.bins().edges(), grid.spec().hotspot(), trainFrom, trainTo,
-                holdOut, forecaster.version(), createdAt, Map.of(STEPS, spec.steps(), POPULATION_SIZE, spec.populationSize()));
+                holdOut, forecaster.version(), createdAt, Map.of(STEPS, spec.steps(), POPULATION_SIZE, spec.populationSize()), layer);
         return new ModelBundle(metadata, forecaster.model().weights());
     }
 

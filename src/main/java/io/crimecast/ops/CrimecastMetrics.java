@@ -60,20 +60,20 @@ public final class CrimecastMetrics {
         registry.counter("crimecast.forecasts.failed", "region", region, "model", version).increment();
     }
 
-    /** An info-style gauge: 1 for the model version a region serves now; the previous version's series goes away. */
-    public void modelInUse(String region, String version) {
-        Meter.Id current = modelGauges.get(region);
+    /** An info-style gauge: 1 for the model version a region's layer serves now; the previous version's series goes away. */
+    public void modelInUse(String region, String layer, String version) {
+        String key = region + '/' + layer;
+        Meter.Id current = modelGauges.get(key);
         if (current != null && version.equals(current.getTag("version"))) {
             return;
         }
         if (current != null) {
             registry.remove(current);
         }
-        modelGauges.put(region, Gauge.builder("crimecast.model.in.use", () -> 1).tag("region", region).tag("version", version)
+        modelGauges.put(key, Gauge.builder("crimecast.model.in.use", () -> 1).tag("region", region).tag("layer", layer).tag("version", version)
                 .description("the model version serving forecasts").register(registry).getId());
     }
 
-    /** Incidents the topology has finished with, counted or rejected (for benchmarks and the demo). */
     /** Each region's day closes so far: count, mean, median, 99th percentile and max latency (benchmarks print it). */
     public List<DayCloses> dayCloses() {
         return registry.find("crimecast.day.close.latency").timers().stream().map(t -> {

@@ -39,6 +39,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads incident exports (.csv or .csv.gz; UTF-8 with or without a BOM, or another encoding; CRLF or LF) into
  * incidents in event-time order, counting the rows it cannot use by reason and keeping a few of them as samples.
+ * Longer than most classes here: each check of a row (encoding, columns, time, coordinates) gives its own skip
+ * reason, and keeping them in one place keeps the reasons and their counts consistent.
  */
 public final class IncidentFileReader {
     /** Without --time-pattern: an ISO-8601 date, or date-time ('T' or a space) with or without an offset. */

@@ -45,16 +45,13 @@ final class ModelServing implements ForecasterSource {
         this.metrics = metrics;
     }
 
-    /** Published bundles are trained on every incident, so they serve the layer {@code all}; other layers get the baseline. */
+    /** Each layer is served by the bundles trained on its counts; a layer without one gets the baseline. */
     @Override
     public Forecaster current(Grid grid, Layer layer) {
-        if (!layer.name().equals(Layer.ALL.name())) {
-            return baseline;
-        }
         Loaded counts = null;
         Loaded hotspots = null;
         for (ModelKind kind : ModelKind.values()) {
-            Loaded l = refresh(grid, ModelBundle.key(grid.region(), kind));
+            Loaded l = refresh(grid, ModelBundle.key(grid.region(), layer.name(), kind));
             if (l == null || l.forecaster() == null) {
                 continue;
             }
@@ -66,7 +63,7 @@ final class ModelServing implements ForecasterSource {
         }
         Forecaster countForecaster = counts == null ? baseline : counts.forecaster();
         Forecaster served = hotspots == null ? countForecaster : new CombinedForecaster(countForecaster, hotspots.forecaster());
-        metrics.modelInUse(grid.region(), served.version());
+        metrics.modelInUse(grid.region(), layer.name(), served.version());
         return served == baseline ? baseline : new FallbackForecaster(served, baseline, metrics);
     }
 

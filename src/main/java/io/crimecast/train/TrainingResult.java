@@ -30,13 +30,14 @@ public record TrainingResult(TrainedNetwork trained, SettingsSearch search, Netw
         return validation.raw().rmse() < baselineValidation.raw().rmse();
     }
 
-    public ModelBundle toBundle(Grid grid) {
+    /** The bundle of this network, for the layer whose counts it learned. */
+    public ModelBundle toBundle(Grid grid, String layer) {
         List<EvaluationRow> holdOut = List.of(
                 validation.toRow(forecaster.version(), trained),
                 baselineValidation.toRow(bestBaseline.version(), null));
         BundleMetadata metadata = new BundleMetadata(GridKey.of(grid), trained.kind(), trained.features().window(), 1,
                 trained.features().normalisation().name(), forecaster.bins().edges(), grid.spec().hotspot(),
-                trainFrom, validationTo, holdOut, forecaster.version(), createdAt, Map.of());
+                trainFrom, validationTo, holdOut, forecaster.version(), createdAt, Map.of(), layer);
         return new ModelBundle(metadata, trained.network().weights());
     }
 }

@@ -48,6 +48,47 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsOneLayerOnTheIncidentsOfItsCategoriesOnly() throws Exception {
+        Path data = BundledData.forRegion("portland").copyTo(dir);
+        Path region = java.nio.file.Files.writeString(dir.resolve("portland-layers.yaml"), """
+                name: portland
+                crs: EPSG:2913
+                bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
+                cellSizeMeters: 5000
+                timeZone: America/Los_Angeles
+                hotspot: {topPercent: 5}
+                layers:
+                  - {name: burglary, categories: [BURGLARY]}
+                  - {name: all}
+                """);
+        String out = run("train", "--region", region.toString(), "--layer", "burglary", "--model", "rnn", "--from", data.toString(),
+                "--format", "portland-nij", "--max-epochs", "1", "--windows", "8");
+        assertThat(out).contains("layer burglary: 1826 days");
+        String all = run("train", "--region", region.toString(), "--model", "rnn", "--from", data.toString(),
+                "--format", "portland-nij", "--max-epochs", "1", "--windows", "8");
+        assertThat(all).contains("layer all: 1826 days");
+        java.util.regex.Pattern baseline = java.util.regex.Pattern.compile("vs best baseline baseline-\\S+ ([0-9.]+)");
+        java.util.regex.Matcher b = baseline.matcher(out), a = baseline.matcher(all);
+        assertThat(b.find() && a.find()).isTrue();
+        assertThat(Double.parseDouble(b.group(1))).as("burglary is a small part of all calls: smaller errors")
+                .isLessThan(Double.parseDouble(a.group(1)) / 2);
+        assertThat(CrimecastCli.commandLine().execute("train", "--region", region.toString(), "--layer", "arson", "--from", data.toString(),
+                "--format", "portland-nij")).isEqualTo(2);
+    }
+
+    private static String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(CrimecastCli.commandLine().execute(args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void filesWithoutAFormatAreAClearError() {
         assertThat(CrimecastCli.commandLine().execute("train", "--region", "portland", "--from", "x.csv")).isEqualTo(2);
     }

@@ -15,8 +15,9 @@ class CrimecastConfigTest {
     @Test
     void brokerTimeoutAndSessionTimeoutTakeSecondsOrIsoDurations() {
         CrimecastConfig c = CrimecastConfig.fromEnvironment(Map.of(CrimecastConfig.ENV_BROKER_UNREACHABLE_TIMEOUT, "12",
-                CrimecastConfig.ENV_SESSION_TIMEOUT, "PT1M"));
+                CrimecastConfig.ENV_SESSION_TIMEOUT, "PT1M", CrimecastConfig.ENV_WALL_CLOCK_INTERVAL, "PT5S"));
         assertThat(c.brokerUnreachableTimeout()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(c.wallClockCloseInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.sessionTimeout()).isEqualTo(Duration.ofMinutes(1));
         assertThatThrownBy(() -> CrimecastConfig.fromEnvironment(Map.of(CrimecastConfig.ENV_SESSION_TIMEOUT, "soon")))
                 .hasMessageContaining(CrimecastConfig.ENV_SESSION_TIMEOUT);
@@ -28,6 +29,7 @@ class CrimecastConfigTest {
     void defaults() {
         CrimecastConfig c = CrimecastConfig.fromEnvironment(Map.of());
         assertThat(c.brokerUnreachableTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.wallClockCloseInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.instanceId()).isNull();
         assertThat(c.httpHost()).as("loopback unless told").isEqualTo("127.0.0.1");
         assertThat(c.httpToken()).as("no token: open, on loopback").isNull();

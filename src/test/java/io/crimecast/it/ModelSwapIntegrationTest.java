@@ -48,7 +48,7 @@ class ModelSwapIntegrationTest extends KafkaTestSupport {
         CountMatrix history = CountMatrix.fromIncidents(grid, all.stream()
                 .filter(t -> t.at().isAfter(Instant.parse("2021-01-01T05:00:00Z")) && t.at().isBefore(split)).toList());
         ModelBundle bundle = Trainer.train(ModelKind.LSTM, history, TrainSettings.defaults().withHidden(8).withEpochs(2, 1), p -> { })
-                .toBundle(grid);
+                .toBundle(grid, "all");
 
         CrimecastConfig config = CrimecastConfig.fromEnvironment(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(),
                 CrimecastConfig.ENV_REGIONS, "philadelphia", CrimecastConfig.ENV_STATE_DIR, tmp.resolve("state").toString(), CrimecastConfig.ENV_HTTP_PORT, "0",

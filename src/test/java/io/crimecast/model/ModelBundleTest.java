@@ -33,7 +33,7 @@ class ModelBundleTest {
         for (ModelKind kind : ModelKind.values()) {
             if (kind.countModel()) {
                 TrainingResult result = Trainer.train(kind, matrix(100), tiny, p -> { });
-                BUNDLES.put(kind, result.toBundle(GRID));
+                BUNDLES.put(kind, result.toBundle(GRID, "all"));
                 ORIGINAL.put(kind, result.forecaster().forecast(GRID, HISTORY));
             }
         }

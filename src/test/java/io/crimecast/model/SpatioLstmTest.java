@@ -93,7 +93,7 @@ class SpatioLstmTest {
     void travelsInASignedModelBundleAndServesTheSameForecast() {
         SpatioLstmForecaster original = forecaster();
         byte[] key = "test-key".getBytes(StandardCharsets.UTF_8);
-        ModelBundle bundle = SpatioBundle.of(original, GRID, FIRST, counts.lastDay(), List.of(), Instant.EPOCH);
+        ModelBundle bundle = SpatioBundle.of(original, GRID, "all", FIRST, counts.lastDay(), List.of(), Instant.EPOCH);
 
         Forecaster served = ModelBundle.read(bundle.toBytes(key), key).toForecaster(GRID);
 

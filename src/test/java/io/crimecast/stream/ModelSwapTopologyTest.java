@@ -54,7 +54,7 @@ class ModelSwapTopologyTest {
     @BeforeAll
     static void trainTinyModel() {
         lstm = Trainer.train(io.crimecast.model.ModelKind.LSTM, TestMatrices.matrix(100),
-                TrainSettings.defaults().withHidden(8).withEpochs(1, 1), p -> { }).toBundle(TestMatrices.GRID);
+                TrainSettings.defaults().withHidden(8).withEpochs(1, 1), p -> { }).toBundle(TestMatrices.GRID, "all");
     }
 
     @BeforeEach
@@ -101,7 +101,7 @@ class ModelSwapTopologyTest {
         BundleMetadata m = lstm.metadata();
         BundleMetadata otherGrid = new BundleMetadata(new GridKey("philadelphia", 14, 12, 2500, m.grid().crs()), m.kind(), m.window(),
                 m.stepDays(), m.normalisation(), m.binEdges(), m.hotspot(), m.trainFrom(), m.trainTo(), m.holdOut(),
-                "lstm-other-grid", Instant.now().plusSeconds(60), m.extra());
+                "lstm-other-grid", Instant.now().plusSeconds(60), m.extra(), m.layer());
         weights.pipeInput("philadelphia/cnn-lstm", new ModelBundle(otherGrid, lstm.weights()).toBytes(KEY));
         assertThat(closeDayAndReadVersion()).isEqualTo(lstm.metadata().version());
 

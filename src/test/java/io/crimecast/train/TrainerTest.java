@@ -41,7 +41,7 @@ class TrainerTest {
         assertThat(result.trained().validationMse()).isEqualTo(lowest);
         assertThat(result.validation().raw().mse()).isCloseTo(lowest, org.assertj.core.api.Assertions.within(1e-3));
         assertThat(result.forecaster().features().window()).isEqualTo(result.trained().features().window());
-        assertThat(result.toBundle(TestMatrices.GRID).metadata().window()).isEqualTo(result.trained().features().window());
+        assertThat(result.toBundle(TestMatrices.GRID, "all").metadata().window()).isEqualTo(result.trained().features().window());
     }
 
     @Test

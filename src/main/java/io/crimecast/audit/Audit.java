@@ -1,0 +1,49 @@
+package io.crimecast.audit;
+
+import io.crimecast.forecast.FlagBudget;
+import io.crimecast.replay.IncidentFileReader.TimedIncident;
+import io.crimecast.train.CountMatrix;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Audits a trailing-count forecaster's daily flags over a period: replays it once as is for concentration,
+ * persistence and districts, then once per feedback rate believing what patrols discover and once discounting it,
+ * each against the plain run. Every replay draws from the same seed.
+ */
+public final class Audit {
+    private Audit() {
+    }
+
+    /**
+     * @param counts     daily counts of the chosen categories, from the first day of the files through {@code to}
+     * @param districts  incidents named by their district (see {@link DistrictShare#of}), or empty for none
+     * @param discount   the weight a discovered incident gets in the corrected runs
+     */
+    public static AuditReport run(CountMatrix counts, List<String> categories, FlagBudget budget, int lookbackDays,
+                                  LocalDate from, LocalDate to, List<Double> rates, double discount, long seed,
+                                  List<TimedIncident> districts) {
+        FlagReplay replay = new FlagReplay(counts, budget, lookbackDays, from, to);
+        int[][] actual = replay.actual();
+        Flags plain = replay.run(Feedback.NONE, seed);
+        Concentration concentration = Concentration.of(plain, actual, budget);
+        List<DistrictShare> shares = districts.isEmpty() ? List.of()
+                : DistrictShare.of(counts.grid(), districts, plain.flaggedDays(counts.cells()), actual);
+        List<Drift> drifts = new ArrayList<>();
+        for (double rate : rates) {
+            for (Feedback feedback : List.of(new Feedback(rate, 1), new Feedback(rate, discount))) {
+                Flags fed = replay.run(feedback, seed);
+                drifts.add(Drift.of(feedback, plain, fed, counts.cells()));
+            }
+        }
+        int studyCells = 0;
+        for (boolean inStudy : budget.studyCells()) {
+            studyCells += inStudy ? 1 : 0;
+        }
+        return new AuditReport(counts.grid().region(), categories, from, to, lookbackDays, budget.cells(),
+                budget.flaggedArea(budget.cells()).squareMiles(), studyCells, seed, concentration,
+                Persistence.of(plain, counts.cells()), shares, drifts);
+    }
+}

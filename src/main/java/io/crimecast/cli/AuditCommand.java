@@ -1,0 +1,122 @@
+package io.crimecast.cli;
+
+import io.crimecast.audit.Audit;
+import io.crimecast.audit.AuditReport;
+import io.crimecast.audit.Concentration;
+import io.crimecast.audit.DistrictShare;
+import io.crimecast.audit.Drift;
+import io.crimecast.audit.Persistence;
+import io.crimecast.forecast.FlagBudget;
+import io.crimecast.forecast.IncidentSplit;
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.Regions;
+import io.crimecast.replay.IncidentFileReader.TimedIncident;
+import io.crimecast.topics.JsonSerde;
+import io.crimecast.train.CountMatrix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audits a trailing-count forecaster's daily flags over a period, offline: how concentrated and persistent they"
+                + " are, each district's share, and a feedback simulation (patrols in flagged cells discover extra incidents that"
+                + " are counted back) showing how far the flags drift, with and without discounting the discoveries. Writes DIR/audit.json.")
+final class AuditCommand implements Callable<Integer> {
+    @Mixin
+    RegionFiles input;
+
+    @Option(names = "--category", paramLabel = "C",
+            description = "Count only incidents of this category (exact name, any case; repeatable); default all")
+    List<String> categories = List.of();
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day audited (local date)")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day audited (local date)")
+    LocalDate to;
+
+    @Option(names = "--flag-area", defaultValue = "0.25 sq mi", paramLabel = "AREA",
+            description = "Area flagged each day: the best whole cells that fit, e.g. 0.25sqmi, 1km2 (default ${DEFAULT-VALUE})")
+    String flagArea;
+
+    @Option(names = "--lookback", defaultValue = "365", paramLabel = "DAYS",
+            description = "The forecaster ranks cells by their counts over the last DAYS days (default ${DEFAULT-VALUE}; 28 for the 28-day mean)")
+    int lookbackDays;
+
+    @Option(names = "--feedback", split = ",", defaultValue = "0.1,0.3", paramLabel = "RATE",
+            description = "Discovery rates to simulate: a flagged cell finds Poisson(RATE x its forecast) extra incidents that day (default ${DEFAULT-VALUE})")
+    List<Double> rates;
+
+    @Option(names = "--discount", defaultValue = "0.5", paramLabel = "W",
+            description = "The correction's weight for a discovered incident, within 0..1 (default ${DEFAULT-VALUE})")
+    double discount;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the simulated discoveries (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--district-column", paramLabel = "COL",
+            description = "Column naming each incident's district (Philadelphia: dc_dist): adds each district's share of the flags")
+    String districtColumn;
+
+    @Option(names = "--out", defaultValue = "audit", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Grid grid = new Grid(Regions.load(input.region));
+        FlagBudget budget = FlagBudget.of(grid, flagArea, null);
+        List<TimedIncident> incidents = IncidentSplit.ofCategories(input.files.reader(grid.spec()).read(input.paths).incidents(), categories);
+        CountMatrix counts = IncidentSplit.before(grid, incidents, to.plusDays(1));
+        List<TimedIncident> districts = districtColumn == null ? List.of()
+                : input.files.readerWithCategory(grid.spec(), districtColumn).read(input.paths).incidents();
+        AuditReport report = Audit.run(counts, categories, budget, lookbackDays, from, to, rates, discount, seed, districts);
+        print(report);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+        }
+        Path file = out.resolve("audit.json");
+        JsonSerde.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+        System.out.println("wrote " + file);
+        return 0;
+    }
+
+    private static void print(AuditReport r) {
+        System.out.printf("%s, %s, %s..%s: each day the best %d cells (%.2f sq mi of %d study cells) by the last %d days' counts%n",
+                r.region(), r.categories().isEmpty() ? "all" : String.join(", ", r.categories()), r.from(), r.to(),
+                r.budgetCells(), r.budgetSqMi(), r.studyCells(), r.lookbackDays());
+        Concentration c = r.concentration();
+        System.out.printf("%nconcentration  Gini of flagged days %.3f; top 1%% of cells hold %.1f%%, top 10%% %.1f%% of flagged cell-days;"
+                        + " %.1f%% of incidents in %.2f%% of the area (PAI %.1f)%n", c.gini(), 100 * c.top1PercentShare(),
+                100 * c.top10PercentShare(), 100 * c.incidentShare(), 100 * c.areaShare(), c.pai());
+        Persistence p = r.persistence();
+        System.out.printf("persistence    %d distinct cells flagged; runs of %.1f days on average (median %.1f); daily turnover %.1f%%%n",
+                p.distinctCells(), p.meanRunDays(), p.medianRunDays(), 100 * p.meanTurnover());
+        if (!r.districts().isEmpty()) {
+            System.out.printf("%n%-12s %6s %9s %10s %7s%n", "district", "cells", "flagged", "incidents", "cells");
+            for (DistrictShare d : r.districts()) {
+                System.out.printf("%-12s %6d %8.1f%% %9.1f%% %6.1f%%%n", d.district(), d.cells(), 100 * d.flaggedShare(),
+                        100 * d.incidentShare(), 100 * d.cellShare());
+            }
+        }
+        System.out.printf("%nfeedback  weight  Jaccard with the plain run: week 1, 13, 26, last  below 0.5 from week  self-made  cells  turnover%n");
+        for (Drift d : r.feedback()) {
+            List<Double> w = d.weeklyJaccard();
+            System.out.printf("%7.0f%%  %6.2f  %s  %20s  %8.1f%%  %5d  %7.1f%%%n", 100 * d.rate(), d.weight(),
+                    List.of(0, 12, 25, w.size() - 1).stream().map(i -> i < w.size() ? "%.2f".formatted(w.get(i)) : "  - ")
+                            .collect(Collectors.joining(" ")),
+                    d.weeksToHalf() == null ? "never" : d.weeksToHalf().toString(), 100 * d.selfMadeShare(),
+                    d.persistence().distinctCells(), 100 * d.persistence().meanTurnover());
+        }
+    }
+}
