@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -70,8 +71,8 @@ public final class Demo {
         this.report = report;
     }
 
-    /** Runs every step; {@code whileServing} runs after the replay, with the app still serving. */
-    public void run(Runnable whileServing) throws Exception {
+    /** Runs every step; {@code whileServing} runs after the replay, with the app still serving, given the map page's address. */
+    public void run(Consumer<String> whileServing) throws Exception {
         long started = System.nanoTime();
         String region = settings.region();
         RegionSpec spec = Regions.load(region);
@@ -123,7 +124,7 @@ public final class Demo {
                         sent, spec.grace());
                 printAccuracy(broker, region);
                 report.line("done       in %.0f s", (System.nanoTime() - started) / 1e9);
-                whileServing.run();
+                whileServing.accept(node.url("/"));
             }
         } finally {
             try {

@@ -8,16 +8,22 @@ import io.crimecast.model.NativeThreads;
 import io.crimecast.ops.BrokerReachability;
 import io.crimecast.ops.CrimecastMetrics;
 import io.crimecast.ops.OpsServer;
+import io.crimecast.query.QueryHttp;
+import io.crimecast.query.StateLocator;
 import io.crimecast.stream.ForecasterFactory;
 import io.crimecast.stream.StreamApp;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.function.LongConsumer;
 
-/** A running CrimeCast instance: the streaming app plus its metrics and health endpoints. */
+/** A running CrimeCast instance: the streaming app plus its metrics, health endpoints, query API and map page. */
 public final class ServingNode implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CrimecastMetrics metrics = new CrimecastMetrics(registry);
@@ -32,23 +38,49 @@ public final class ServingNode implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
         byte[] signingKey = config.modelSigningKeyBytes();
-        app = new StreamApp(config, grids, ForecasterFactory.serving(baseline, signingKey, metrics), metrics);
+        // The port first: the app advertises it, so that other instances can forward queries about its regions.
+        http = OpsServer.bind(config.httpHost(), config.httpPort());
+        HostInfo self = new HostInfo(advertisedHost(config), http.port());
+        String selfHostPort = self.host() + ":" + self.port();
         BrokerReachability reachability = null;
+        StreamApp streamApp = null;
         try {
+            streamApp = new StreamApp(config, grids, ForecasterFactory.serving(baseline, signingKey, metrics), metrics, selfHostPort);
+            http.handle("/", new QueryHttp(grids, StateLocator.of(streamApp.streams(), self), selfHostPort, config.httpToken(),
+                    config.httpCorsOrigin()));
             reachability = BrokerReachability.start(config.bootstrapServers(), config.clientProperties(), config.brokerUnreachableTimeout());
             BrokerReachability brokersAnswer = reachability;
+            StreamApp running = streamApp;
             // Ready: RUNNING and the brokers answer. Liveness ignores the brokers: a restart would not bring them back.
-            http = OpsServer.start(config.httpHost(), config.httpPort(), registry, app::isAlive,
-                    () -> app.isRunning() && brokersAnswer.reachable());
+            http.start(registry, running::isAlive, () -> running.isRunning() && brokersAnswer.reachable());
         } catch (RuntimeException e) {
             if (reachability != null) {
                 reachability.close();
             }
-            app.close();
+            if (streamApp != null) {
+                streamApp.close();
+            }
+            http.close();
             throw e;
         }
+        app = streamApp;
         brokers = reachability;
         app.start();
+    }
+
+    /** Where other instances reach this one: as configured, else the bind address unless that is every address. */
+    private static String advertisedHost(CrimecastConfig config) {
+        if (config.httpAdvertisedHost() != null) {
+            return config.httpAdvertisedHost();
+        }
+        if (!config.httpHost().equals("0.0.0.0") && !config.httpHost().equals("::")) {
+            return config.httpHost();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot tell this machine's host name; set " + CrimecastConfig.ENV_HTTP_ADVERTISED_HOST, e);
+        }
     }
 
     /** The grids of the configured regions; a clear error when there is none or a region file is wrong. */

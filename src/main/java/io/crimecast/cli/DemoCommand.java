@@ -17,21 +17,22 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--replay-days", defaultValue = "120", paramLabel = "N", description = "Replay the last N days of the bundled data (default ${DEFAULT-VALUE})")
     int replayDays;
 
-    @Option(names = "--http-port", defaultValue = "0", paramLabel = "PORT", description = "Metrics and health port (default: a free one)")
+    @Option(names = "--http-port", defaultValue = "0", paramLabel = "PORT", description = "Port of the map page, query API, metrics and health (default: a free one)")
     int httpPort;
 
     @Option(names = "--train-epochs", defaultValue = "10", paramLabel = "N", description = "At most this many training epochs (default ${DEFAULT-VALUE})")
     int trainEpochs;
 
-    @Option(names = "--keep-running", description = "Stay up after the replay (Ctrl-C stops)")
+    @Option(names = "--keep-running", description = "Stay up after the replay, serving the map page and query API (Ctrl-C stops)")
     boolean keepRunning;
 
     @Override
     public Integer call() throws Exception {
         NativeThreads.limitUnlessConfigured();
         Progress progress = Progress.toTerminal();
-        new Demo(new Demo.Settings(region, replayDays, httpPort, trainEpochs), progress).run(() -> {
+        new Demo(new Demo.Settings(region, replayDays, httpPort, trainEpochs), progress).run(dashboard -> {
             if (keepRunning) {
+                progress.line("dashboard  %s", dashboard);
                 progress.line("running    until Ctrl-C or SIGTERM");
                 progress.line("stopping   on SIG%s", StopSignal.install().join());
             }

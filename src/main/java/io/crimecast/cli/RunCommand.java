@@ -23,7 +23,10 @@ import java.util.concurrent.CompletableFuture;
         footer = {"%nAlso read from the environment:",
                 "  " + CrimecastConfig.ENV_STREAM_THREADS + "   stream threads per instance (default 1)",
                 "  " + CrimecastConfig.ENV_APPLICATION_ID + "   Kafka Streams application id: consumer group and state prefix (default crimecast)",
-                "  " + CrimecastConfig.ENV_HTTP_HOST + "        metrics and health address (default 127.0.0.1)",
+                "  " + CrimecastConfig.ENV_HTTP_HOST + "        address of the map page, query API, metrics and health (default 127.0.0.1)",
+                "  " + CrimecastConfig.ENV_HTTP_ADVERTISED_HOST + " host other instances forward queries to (default the address above)",
+                "  " + CrimecastConfig.ENV_HTTP_TOKEN + "       bearer token the query API and map page require (default none)",
+                "  " + CrimecastConfig.ENV_HTTP_CORS_ORIGIN + " the one browser origin allowed to call the query API (default none: CORS off)",
                 "  " + CrimecastConfig.ENV_MODEL_SIGNING_KEY + " refuse model bundles not signed with this key"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -36,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "State store directory (env " + CrimecastConfig.ENV_STATE_DIR + ", default ./state)")
     Path stateDir;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Metrics and health port (env " + CrimecastConfig.ENV_HTTP_PORT + ", default 8080)")
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the map page, query API, metrics and health (env " + CrimecastConfig.ENV_HTTP_PORT + ", default 8080)")
     Integer httpPort;
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(5);
@@ -70,8 +73,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (ServingNode node = new ServingNode(config)) {
             node.grids().forEach(g -> System.out.println("region " + g));
-            System.out.printf("CrimeCast running on %s; metrics %s, health %s%n", config.bootstrapServers(),
-                    node.url(OpsEndpoints.METRICS), node.url(OpsEndpoints.READY));
+            System.out.printf("CrimeCast running on %s; map %s, metrics %s, health %s%n", config.bootstrapServers(),
+                    node.url("/"), node.url(OpsEndpoints.METRICS), node.url(OpsEndpoints.READY));
             CompletableFuture.anyOf(stop, node.app().failed()).join();
             if (node.app().failed().isDone()) {
                 System.err.println("the streaming app failed; see the log");

@@ -23,11 +23,15 @@ import java.util.Properties;
  * @param brokerUnreachableTimeout how long the brokers may be unreachable before /health/ready says DOWN
  * @param instanceId the consumer group's static member id (group.instance.id), or null for dynamic membership
  * @param sessionTimeout how long the group waits for a silent member before handing its tasks on
+ * @param httpAdvertisedHost the host other instances reach this one's HTTP port at, for queries about regions it owns
+ * @param httpToken a bearer token the query API and map page require, or null (open, on loopback by default)
+ * @param httpCorsOrigin the one origin browsers may call the query API from, or null (no CORS headers)
  */
 public record CrimecastConfig(String bootstrapServers, List<String> regions, Path stateDir, String applicationId,
                               String httpHost, int httpPort, Properties clientProperties, String modelSigningKey,
                               Duration wallClockCloseInterval, int streamThreads, Duration brokerUnreachableTimeout,
-                              String instanceId, Duration sessionTimeout) {
+                              String instanceId, Duration sessionTimeout, String httpAdvertisedHost, String httpToken,
+                              String httpCorsOrigin) {
 
     public static final String ENV_BOOTSTRAP = "CRIMECAST_BOOTSTRAP_SERVERS";
     public static final String ENV_REGIONS = "CRIMECAST_REGIONS";
@@ -50,6 +54,15 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
     public static final String ENV_INSTANCE_ID = "CRIMECAST_INSTANCE_ID";
     /** ISO-8601 or whole seconds; with an instance id, long enough to cover a restart of the process. */
     public static final String ENV_SESSION_TIMEOUT = "CRIMECAST_SESSION_TIMEOUT";
+    /**
+     * The host name other instances reach this one at (Kubernetes: the pod's DNS name); default the bind address, or
+     * the machine's host name when that is 0.0.0.0. Queries about a region another instance owns are forwarded there.
+     */
+    public static final String ENV_HTTP_ADVERTISED_HOST = "CRIMECAST_HTTP_ADVERTISED_HOST";
+    /** Set, the query API and the map page require "Authorization: Bearer <token>" (or the page's cookie). */
+    public static final String ENV_HTTP_TOKEN = "CRIMECAST_HTTP_TOKEN";
+    /** Set, browsers on this origin (e.g. https://dispatch.example.org) may call the query API; unset, CORS is off. */
+    public static final String ENV_HTTP_CORS_ORIGIN = "CRIMECAST_HTTP_CORS_ORIGIN";
     /** text (default) or json: one JSON object per log line. Read before logging starts, so not a record field. */
     public static final String ENV_LOG_FORMAT = "CRIMECAST_LOG_FORMAT";
     /** CRIMECAST_KAFKA_SASL_JAAS_CONFIG=... becomes the client property sasl.jaas.config=... */
@@ -91,7 +104,10 @@ public record CrimecastConfig(String bootstrapServers, List<String> regions, Pat
                 intValue(env, ENV_STREAM_THREADS, 1),
                 durationValue(env, ENV_BROKER_UNREACHABLE_TIMEOUT, DEFAULT_BROKER_UNREACHABLE_TIMEOUT),
                 blankToNull(env.get(ENV_INSTANCE_ID)),
-                durationValue(env, ENV_SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT));
+                durationValue(env, ENV_SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT),
+                blankToNull(env.get(ENV_HTTP_ADVERTISED_HOST)),
+                blankToNull(env.get(ENV_HTTP_TOKEN)),
+                blankToNull(env.get(ENV_HTTP_CORS_ORIGIN)));
     }
 
     public static Properties loadProperties(Path file) {

@@ -6,6 +6,7 @@ import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,6 +79,35 @@ public final class Grid {
     /** The bounding box in WGS84 longitude (x) and latitude (y). */
     public BoundingBox boxInLonLat() {
         return wgs84ToCrs == null ? spec.bbox() : RegionCrs.envelope(TRANSFORMS.createTransform(crs, WGS84), spec.bbox());
+    }
+
+    /**
+     * The study area's outline as closed WGS84 [longitude, latitude] rings, for maps: the {@code studyArea} polygon's
+     * rings (holes too), or else the bounding box, with points along each edge so that a projected box keeps its shape.
+     */
+    public List<double[][]> studyOutlineLonLat() {
+        return spec.studyArea() != null ? spec.studyArea().ringsLonLat() : List.<double[][]>of(boxRingLonLat());
+    }
+
+    private double[][] boxRingLonLat() {
+        BoundingBox b = spec.bbox();
+        double[][] corners = {{b.minX(), b.minY()}, {b.maxX(), b.minY()}, {b.maxX(), b.maxY()}, {b.minX(), b.maxY()}};
+        int perEdge = 8;
+        double[][] ring = new double[4 * perEdge + 1][];
+        CoordinateTransform toLonLat = wgs84ToCrs == null ? null : TRANSFORMS.createTransform(crs, WGS84);
+        for (int e = 0; e < 4; e++) {
+            double[] from = corners[e], to = corners[(e + 1) % 4];
+            for (int i = 0; i < perEdge; i++) {
+                double f = (double) i / perEdge;
+                ProjCoordinate p = new ProjCoordinate(from[0] + f * (to[0] - from[0]), from[1] + f * (to[1] - from[1]));
+                if (toLonLat != null) {
+                    p = toLonLat.transform(p, new ProjCoordinate());
+                }
+                ring[e * perEdge + i] = new double[]{p.x, p.y};
+            }
+        }
+        ring[4 * perEdge] = ring[0].clone();
+        return ring;
     }
 
     public RegionSpec spec() {

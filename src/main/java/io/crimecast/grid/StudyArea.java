@@ -49,6 +49,28 @@ public record StudyArea(String type, JsonNode coordinates) {
         return GEOMETRY.createMultiPolygon(polygons.toArray(Polygon[]::new));
     }
 
+    /** Every ring of the area (each polygon's outer ring, then its holes) as closed [longitude, latitude] rings. */
+    public List<double[][]> ringsLonLat() {
+        Geometry g = geometry();
+        List<double[][]> rings = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            rings.add(lonLat(p.getExteriorRing().getCoordinates()));
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                rings.add(lonLat(p.getInteriorRingN(h).getCoordinates()));
+            }
+        }
+        return rings;
+    }
+
+    private static double[][] lonLat(Coordinate[] ring) {
+        double[][] out = new double[ring.length][];
+        for (int i = 0; i < ring.length; i++) {
+            out[i] = new double[]{ring[i].x, ring[i].y};
+        }
+        return out;
+    }
+
     /** Which cells of a grid are in its region's study area: those whose centre is in the polygon, else those touching the box. */
     static boolean[] cells(Grid grid) {
         boolean[] in = new boolean[grid.cellCount()];

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The CrimeCast topology, top to bottom:
@@ -38,6 +39,8 @@ public final class CrimecastTopology {
                                  CrimecastMetrics metrics, Duration wallClockInterval) {
         Map<String, Grid> byRegion = new LinkedHashMap<>();
         grids.forEach(g -> byRegion.put(g.region(), g));
+        Map<String, List<Integer>> horizons = new LinkedHashMap<>();
+        grids.forEach(g -> horizons.put(g.region(), Stream.concat(Stream.of(1), g.spec().horizons().stream()).toList()));
         IncidentValidator validator = new IncidentValidator(grids);
         StreamsBuilder builder = new StreamsBuilder();
 
@@ -49,6 +52,7 @@ public final class CrimecastTopology {
                 Serdes.String(), new JsonSerde<>(RegionClock.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.SEEN_INCIDENTS),
                 Serdes.String(), Serdes.Long()));
+        QueryableState.addStores(builder);
 
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ModelStoreUpdater.MODEL_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
@@ -66,12 +70,14 @@ public final class CrimecastTopology {
                 .mapValues(v -> Rejections.payload(((Validation.Rejected) v).rejection()), Named.as("invalid-bytes"))
                 .to(topics.rejected(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("rejected-at-validation"));
 
-        byOutcome.get("validation-accepted")
+        KStream<String, Output> outputs = byOutcome.get("validation-accepted")
                 .mapValues(v -> ((Validation.Accepted) v).incident(), Named.as("valid-incident"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(AcceptedIncident.class)).withName("by-region"))
                 .process(() -> new DailyCountProcessor(byRegion, forecasters, metrics, wallClockInterval), Named.as("count-and-close"),
-                        DailyCountProcessor.DAY_COUNTS, DailyCountProcessor.REGION_CLOCKS, DailyCountProcessor.SEEN_INCIDENTS)
-                .split(Named.as("output-"))
+                        DailyCountProcessor.DAY_COUNTS, DailyCountProcessor.REGION_CLOCKS, DailyCountProcessor.SEEN_INCIDENTS);
+        // Same task as the counting, so the region's owner holds what queries about it read.
+        outputs.process(() -> new QueryStateProcessor(horizons), Named.as("keep-queryable-state"), QueryableState.STORES.toArray(String[]::new));
+        outputs.split(Named.as("output-"))
                 .branch((k, v) -> v instanceof Output.CellDayCount, Branched.withConsumer(s -> to(s, Output.CellDayCount.class, topics.cellDailyCounts())))
                 .branch((k, v) -> v instanceof Output.CellForecast, Branched.withConsumer(s -> to(s, Output.CellForecast.class, topics.forecasts())))
                 .branch((k, v) -> v instanceof Output.Hotspots, Branched.withConsumer(s -> to(s, Output.Hotspots.class, topics.hotspots())))

@@ -34,9 +34,21 @@ public final class StreamApp implements AutoCloseable {
     private final boolean staticMember;
 
     public StreamApp(CrimecastConfig config, List<Grid> grids, ForecasterFactory forecasters, CrimecastMetrics metrics) {
+        this(config, grids, forecasters, metrics, null);
+    }
+
+    /**
+     * @param applicationServer host:port where this instance answers queries about the regions it owns (Kafka
+     *                          Streams tells the other instances), or null when it answers none
+     */
+    public StreamApp(CrimecastConfig config, List<Grid> grids, ForecasterFactory forecasters, CrimecastMetrics metrics,
+                     String applicationServer) {
         Topology topology = CrimecastTopology.build(grids, TopicNames.DEFAULT, forecasters, metrics, config.wallClockCloseInterval());
         staticMember = config.instanceId() != null;
         Properties props = streamsProperties(config);
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
         DeadLetters.configure(props, TopicNames.DEFAULT, metrics);
         streams = new KafkaStreams(topology, props);
         streamsMetrics = new KafkaStreamsMetrics(streams);

@@ -14,6 +14,10 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,6 +180,25 @@ class CommandLineIT {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             }
         }).as("the demo's broker is gone").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void demoKeepRunningServesTheDashboardUntilSigterm() throws Exception {
+        try (JarProcess demo = JarProcess.start(dir.resolve("logs-keep"), "demo", "--replay-days", "10", "--train-epochs", "1", "--keep-running")) {
+            Matcher dashboard = demo.awaitOutput("(?m)^dashboard  (http://127\\.0\\.0\\.1:\\d+/)$", Duration.ofMinutes(5));
+            String url = dashboard.group(1);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<svg id=\"map\"");
+            HttpResponse<String> regions = http.send(HttpRequest.newBuilder(URI.create(url + "api/regions")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(regions.body()).contains("\"region\":\"philadelphia\"").contains("\"region\":\"philadelphia-street\"");
+            HttpResponse<String> hotspots = http.send(HttpRequest.newBuilder(URI.create(url + "api/regions/philadelphia/hotspots")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(hotspots.statusCode()).as(hotspots.body()).isEqualTo(200);
+            assertThat(hotspots.body()).contains("\"periodStart\":\"2021-12-31\"");
+            assertThat(demo.terminate(Duration.ofMinutes(1))).as(demo.output()).isZero();
+        }
     }
 
     @Test
