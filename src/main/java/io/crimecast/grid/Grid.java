@@ -83,31 +83,19 @@ public final class Grid {
 
     /**
      * The study area's outline as closed WGS84 [longitude, latitude] rings, for maps: the {@code studyArea} polygon's
-     * rings (holes too), or else the bounding box, with points along each edge so that a projected box keeps its shape.
+     * rings (holes too), or else the bounding box.
      */
     public List<double[][]> studyOutlineLonLat() {
-        return spec.studyArea() != null ? spec.studyArea().ringsLonLat() : List.<double[][]>of(boxRingLonLat());
+        return spec.studyArea() != null ? spec.studyArea().ringsLonLat() : List.<double[][]>of(StudyArea.boxRing(this));
     }
 
-    private double[][] boxRingLonLat() {
-        BoundingBox b = spec.bbox();
-        double[][] corners = {{b.minX(), b.minY()}, {b.maxX(), b.minY()}, {b.maxX(), b.maxY()}, {b.minX(), b.maxY()}};
-        int perEdge = 8;
-        double[][] ring = new double[4 * perEdge + 1][];
-        CoordinateTransform toLonLat = wgs84ToCrs == null ? null : TRANSFORMS.createTransform(crs, WGS84);
-        for (int e = 0; e < 4; e++) {
-            double[] from = corners[e], to = corners[(e + 1) % 4];
-            for (int i = 0; i < perEdge; i++) {
-                double f = (double) i / perEdge;
-                ProjCoordinate p = new ProjCoordinate(from[0] + f * (to[0] - from[0]), from[1] + f * (to[1] - from[1]));
-                if (toLonLat != null) {
-                    p = toLonLat.transform(p, new ProjCoordinate());
-                }
-                ring[e * perEdge + i] = new double[]{p.x, p.y};
-            }
+    /** A point in the region's CRS as WGS84 {longitude, latitude}. */
+    public double[] crsToLonLat(double x, double y) {
+        if (wgs84ToCrs == null) {
+            return new double[]{x, y};
         }
-        ring[4 * perEdge] = ring[0].clone();
-        return ring;
+        ProjCoordinate p = TRANSFORMS.createTransform(crs, WGS84).transform(new ProjCoordinate(x, y), new ProjCoordinate());
+        return new double[]{p.x, p.y};
     }
 
     public RegionSpec spec() {

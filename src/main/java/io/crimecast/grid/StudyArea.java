@@ -87,6 +87,24 @@ public record StudyArea(String type, JsonNode coordinates) {
         return in;
     }
 
+    /** The bounding box as a closed [longitude, latitude] ring, with points along each edge so a projected box keeps its shape. */
+    static double[][] boxRing(Grid grid) {
+        BoundingBox b = grid.spec().bbox();
+        double[][] corners = {{b.minX(), b.minY()}, {b.maxX(), b.minY()}, {b.maxX(), b.maxY()}, {b.minX(), b.maxY()}};
+        int perEdge = 8;
+        double[][] ring = new double[4 * perEdge + 1][];
+        for (int e = 0; e < 4; e++) {
+            double[] from = corners[e];
+            double[] to = corners[(e + 1) % 4];
+            for (int i = 0; i < perEdge; i++) {
+                double f = (double) i / perEdge;
+                ring[e * perEdge + i] = grid.crsToLonLat(from[0] + f * (to[0] - from[0]), from[1] + f * (to[1] - from[1]));
+            }
+        }
+        ring[4 * perEdge] = ring[0].clone();
+        return ring;
+    }
+
     /** A polygon beside the grid (often [lat, lon] written for [lon, lat]) would leave nothing to flag. */
     void checkOverlaps(Grid grid) {
         Envelope cells = new Envelope();

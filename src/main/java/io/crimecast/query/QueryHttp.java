@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * The read-only query API under /api and the map page under /, on the ops server. A question about a region another
  * instance owns is forwarded to it (once: a forwarded request is answered here or not at all). With a token, every
  * request needs it, as a bearer header or the cookie the page sets after {@code /?token=...}. GET and HEAD only.
+ * Routing, the token check and forwarding stay in one handler so that no request can reach an answer past them.
  */
 public final class QueryHttp implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(QueryHttp.class);

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The answers of the query API, from the configured grids and a region's {@link StateReader}. Request checks are
- * here, so that a bad parameter is a 400 whichever instance is asked.
+ * here, so that a bad parameter is a 400 whichever instance is asked. One method per endpoint, which makes it longer
+ * than most classes; each is short.
  */
 final class QueryService {
     static final int DEFAULT_HISTORY_DAYS = 60;

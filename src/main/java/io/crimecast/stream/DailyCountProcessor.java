@@ -38,6 +38,8 @@ import java.util.Optional;
  * forecasts the longer horizons from Monday on (a weekly plan; recomputing them daily would write horizons x cells
  * records every night for a map that barely moves). Late incidents within retention correct a closed day. All
  * progress lives in state stores, so under exactly-once each forecast goes out once, also across restarts.
+ * It only orchestrates (admission, the day store, the clock, the outputs each have their class), but the order of
+ * those steps is the processor's whole contract, so it stays in one place.
  */
 final class DailyCountProcessor implements Processor<String, AcceptedIncident, String, Output> {
     static final String DAY_COUNTS = "day-counts";
