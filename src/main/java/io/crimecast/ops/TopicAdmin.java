@@ -123,6 +123,16 @@ public final class TopicAdmin {
     public record TopicSize(String topic, long offsets, long bytes) {
     }
 
+    /** Every topic's name on the cluster, internal ones of Kafka Streams included (changelogs, repartition topics). */
+    public static Set<String> names(String bootstrap, Properties clientProperties) throws ExecutionException, InterruptedException {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            return admin.listTopics().names().get();
+        }
+    }
+
     /** The size of each of {@code topics} on the cluster, for benchmarks. */
     public static List<TopicSize> sizes(String bootstrap, Properties clientProperties, List<String> topics)
             throws ExecutionException, InterruptedException {
