@@ -27,12 +27,14 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -162,8 +164,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         double producerRate = sent / seconds(t0);
         System.out.printf("published %,d incidents (%,d per region) at %,.0f events/s (acks=all, lz4)%n", sent, incidents.size(), producerRate);
-        double ceilingRate = ceiling(config, sent);
-        System.out.printf("ceiling: a plain consumer read and deserialised them at %,.0f events/s%n", ceilingRate);
+        BenchReport.Rate ceiling = ceiling(config, sent);
+        System.out.printf("ceiling: a plain consumer read and deserialised them at %,.0f events/s, %.1f us CPU each%n",
+                ceiling.eventsPerSecond(), ceiling.cpuMicrosPerEvent());
 
         long appStart = System.nanoTime();
         try (ServingNode node = new ServingNode(config, grids, List.of(CrimecastMetrics.dayCloseLatencyOverWholeRun()))) {
@@ -174,9 +177,10 @@ final class BenchCommand implements Callable<Integer> {
                     first[0] = System.nanoTime();
                 }
             });
-            double topologyRate = sent / seconds(first[0] == 0 ? appStart : first[0]);
-            System.out.printf("topology handled %,d incidents at %,.0f events/s (first to last handled), exactly-once, %d stream thread(s)%n",
-                    sent, topologyRate, threads);
+            BenchReport.Rate topology = new BenchReport.Rate(sent / seconds(first[0] == 0 ? appStart : first[0]), streamThreadsCpuNanos() / 1e3 / sent);
+            System.out.printf("topology handled %,d incidents at %,.0f events/s (first to last handled), %.1f us CPU each (stream"
+                            + " threads and their producers), exactly-once, %d stream thread(s)%n", sent, topology.eventsPerSecond(),
+                    topology.cpuMicrosPerEvent(), threads);
             printStreamThreadTime(node);
             double midnight = midnight(spec, grids, incidents, publisher, config);
             node.awaitHandled(sent + grids.size(), n -> { });
@@ -195,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
                     new BenchReport.Setup(spec.name(), grids.size(), grid.cellCount(), grid.spec().cellSizeMeters(), grid.spec().layers().size(),
                             threads, localDate(spec, incidents.get(incidents.size() - 1).at()).toEpochDay()
                             - localDate(spec, incidents.get(0).at()).toEpochDay() + 1, incidents.size(), sent),
-                    producerRate, ceilingRate, topologyRate, topologyRate / ceilingRate, dayCloses, midnight, perClose,
+                    producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), dayCloses, midnight, perClose,
                     new BenchReport.Footprint(f.rssBytes(), f.heapAfterGcBytes(), f.directoryBytes()));
         }
     }
@@ -204,14 +208,25 @@ final class BenchCommand implements Callable<Integer> {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** The same incidents through a plain read_committed consumer that only deserialises them: what reading costs. */
-    private static double ceiling(CrimecastConfig config, long expected) {
+    /** CPU time of the app's stream threads and their producers' network threads so far. */
+    private static long streamThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds())).filter(t -> t != null && t.getThreadName().contains("StreamThread-"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getThreadId()))).sum();
+    }
+
+    /**
+     * The same incidents through a plain read_committed consumer that only deserialises them: what reading costs. The
+     * classic consumer fetches on the calling thread, so its CPU time is this thread's.
+     */
+    private static BenchReport.Rate ceiling(CrimecastConfig config, long expected) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(TopicNames.DEFAULT.incidents()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long read = 0;
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long first = 0; // from the first record, as the topology's rate is
             while (read < expected) {
                 var records = consumer.poll(Duration.ofMillis(500));
@@ -223,7 +238,7 @@ final class BenchCommand implements Callable<Integer> {
                     read++;
                 }
             }
-            return read / seconds(first);
+            return new BenchReport.Rate(read / seconds(first), (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e3 / read);
         } catch (IOException e) {
             throw new IllegalStateException("the ceiling consumer could not read an incident it had published", e);
         }

@@ -11,9 +11,11 @@ import java.util.List;
  *                         machine slows every figure
  * @param setup            what was replayed: the region, copies of it, cells, layers, days, incidents per copy
  * @param producerRate     publishing every incident (acks=all, lz4), before the app starts
- * @param ceilingRate      a plain consumer reading the same topic and only deserialising each value: the ceiling
- * @param topologyRate     the whole topology (exactly-once), from the first incident handled to the last
- * @param topologyToCeiling topologyRate / ceilingRate
+ * @param ceiling          a plain consumer reading the same topic and only deserialising each value: events/s and
+ *                         CPU microseconds per event
+ * @param topology         the whole topology (exactly-once), from the first incident handled to the last; CPU time
+ *                         of the stream threads and their producers per event
+ * @param topologyToCeiling the two rates' ratio
  * @param dayCloses        day closes of every region, and the slowest region's latency (trigger to last forecast forwarded)
  * @param midnightSeconds  from publishing one incident per region just past the last day's end plus grace (every
  *                         region's midnight at once) until a read_committed consumer has every region's and layer's
@@ -21,8 +23,15 @@ import java.util.List;
  * @param perClose         what the closes wrote, divided by the days closed (changelogs: counting and closing together)
  * @param footprint        after the run: resident memory (broker in the same process), heap after GC, state on disk
  */
-record BenchReport(String date, Machine machine, Setup setup, double producerRate, double ceilingRate, double topologyRate,
+record BenchReport(String date, Machine machine, Setup setup, double producerRate, Rate ceiling, Rate topology,
                    double topologyToCeiling, DayCloses dayCloses, double midnightSeconds, List<Volume> perClose, Footprint footprint) {
+
+    /**
+     * Events per second, and CPU time per event: on a machine shared with other work the CPU time moves less than the
+     * rate, so before/after comparisons read it.
+     */
+    record Rate(double eventsPerSecond, double cpuMicrosPerEvent) {
+    }
 
     record Machine(int cores, long maxHeapBytes, double loadAtStart, double loadAtEnd) {
     }
@@ -51,8 +60,10 @@ record BenchReport(String date, Machine machine, Setup setup, double producerRat
                 setup.cells(), setup.cellSizeMeters(), setup.layers(), setup.streamThreads()));
         row(md, "replayed", "%d days, %,d incidents per region, %,d events".formatted(setup.days(), setup.incidentsPerRegion(), setup.events()));
         row(md, "producer", "%,.0f events/s".formatted(producerRate));
-        row(md, "ceiling (plain consumer, deserialise only)", "%,.0f events/s".formatted(ceilingRate));
-        row(md, "topology (exactly-once)", "%,.0f events/s, %.2f of the ceiling".formatted(topologyRate, topologyToCeiling));
+        row(md, "ceiling (plain consumer, deserialise only)", "%,.0f events/s, %.1f us CPU each".formatted(ceiling.eventsPerSecond(),
+                ceiling.cpuMicrosPerEvent()));
+        row(md, "topology (exactly-once)", "%,.0f events/s, %.1f us CPU each; %.2f of the ceiling's rate".formatted(topology.eventsPerSecond(),
+                topology.cpuMicrosPerEvent(), topologyToCeiling));
         row(md, "day closes", "%d; slowest region median %.3f s, p99 %.3f s, max %.3f s".formatted(dayCloses.count(),
                 dayCloses.medianSeconds(), dayCloses.p99Seconds(), dayCloses.maxSeconds()));
         row(md, "midnight: every region's next-day hotspots committed", "%.2f s".formatted(midnightSeconds));
