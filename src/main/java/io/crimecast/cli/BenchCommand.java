@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
     Double cellSize;
 
     @Option(names = "--regions", defaultValue = "1", paramLabel = "N",
-            description = "Serve N copies of the region (named <region>-1..N), each given every incident (default ${DEFAULT-VALUE})")
+            description = "Serve N copies of the region (named R-1 to R-N), each given every incident (default ${DEFAULT-VALUE})")
     int regions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the figures to DIR/bench.json")
