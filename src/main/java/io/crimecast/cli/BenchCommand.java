@@ -6,6 +6,8 @@ import io.crimecast.grid.Grid;
 import io.crimecast.grid.RegionSpec;
 import io.crimecast.grid.Regions;
 import io.crimecast.incident.Incident;
+import io.crimecast.model.ModelBundle;
+import io.crimecast.train.ModelPublisher;
 import io.crimecast.ops.CrimecastMetrics;
 import io.crimecast.ops.LocalKafkaBroker;
 import io.crimecast.ops.ProcessFootprint;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +81,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Serve N copies of the region (named R-1 to R-N), each given every incident (default ${DEFAULT-VALUE})")
     int regions;
 
+    @Option(names = "--model-bundle", paramLabel = "FILE",
+            description = "A model bundle (as train publishes it) to publish to model-weights before the app starts, so the region is"
+                    + " served by it instead of the 28-day mean; its grid must be the region's (not with --regions or --cell-size)")
+    Path modelBundle;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the figures to DIR/bench.json")
     Path out;
 
@@ -89,6 +97,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (regions < 1 || threads < 1 || (days != null && days < 1)) {
             throw new IllegalArgumentException("--regions, --threads and --days must be at least 1");
+        }
+        if (modelBundle != null && (regions > 1 || cellSize != null)) {
+            throw new IllegalArgumentException("--model-bundle serves the region as its file grids it: not with --regions or --cell-size");
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String started = Instant.now().toString();
@@ -102,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
             TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
             CrimecastConfig config = appConfig(broker, work);
+            if (modelBundle != null) {
+                publishModel(config);
+            }
             try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {
                 if (soakDays > 0) {
                     soak(spec, grids, incidents, publisher, config);
@@ -120,6 +134,14 @@ final class BenchCommand implements Callable<Integer> {
             PathUtils.deleteDirectory(work);
         }
         return 0;
+    }
+
+    /** The bundle, re-signed with the app's key when one is set (the app refuses unsigned bundles then). */
+    private void publishModel(CrimecastConfig config) throws IOException, ExecutionException, InterruptedException {
+        byte[] key = config.modelSigningKey() == null ? null : config.modelSigningKey().getBytes(StandardCharsets.UTF_8);
+        ModelBundle bundle = ModelBundle.read(Files.readAllBytes(modelBundle), null);
+        ModelPublisher.publish(bundle, key, config.bootstrapServers(), config.clientProperties(), TopicNames.DEFAULT.modelWeights());
+        System.out.println("published model " + bundle.metadata().version() + " to " + TopicNames.DEFAULT.modelWeights());
     }
 
     /** The incidents of the first {@code days} local days (all when null). */
@@ -196,7 +218,8 @@ final class BenchCommand implements Callable<Integer> {
             return new BenchReport(started,
                     new BenchReport.Machine(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), loadAtStart,
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
-                    new BenchReport.Setup(spec.name(), grids.size(), grid.cellCount(), grid.spec().cellSizeMeters(), grid.spec().layers().size(),
+                    new BenchReport.Setup(spec.name(), grids.size(), String.join(",", new java.util.TreeSet<>(node.metrics().modelsInUse().values())),
+                            grid.cellCount(), grid.spec().cellSizeMeters(), grid.spec().layers().size(),
                             threads, localDate(spec, incidents.get(incidents.size() - 1).at()).toEpochDay()
                             - localDate(spec, incidents.get(0).at()).toEpochDay() + 1, incidents.size(), sent),
                     producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), dayCloses, midnight, perClose,

@@ -9,7 +9,8 @@ import java.util.List;
  * @param date             when the run started (UTC, ISO-8601)
  * @param machine          cores, maximum heap, load average (1 minute) at the start and the end: other work on the
  *                         machine slows every figure
- * @param setup            what was replayed: the region, copies of it, cells, layers, days, incidents per copy
+ * @param setup            what was replayed: the region, copies of it, the model versions serving at the end, cells,
+ *                         layers, days, incidents per copy
  * @param producerRate     publishing every incident (acks=all, lz4), before the app starts
  * @param ceiling          a plain consumer reading the same topic and only deserialising each value: events/s and
  *                         CPU microseconds per event
@@ -36,7 +37,7 @@ record BenchReport(String date, Machine machine, Setup setup, double producerRat
     record Machine(int cores, long maxHeapBytes, double loadAtStart, double loadAtEnd) {
     }
 
-    record Setup(String region, int regions, int cells, double cellSizeMeters, int layers, int streamThreads, long days,
+    record Setup(String region, int regions, String models, int cells, double cellSizeMeters, int layers, int streamThreads, long days,
                  long incidentsPerRegion, long events) {
     }
 
@@ -56,8 +57,8 @@ record BenchReport(String date, Machine machine, Setup setup, double producerRat
         row(md, "date", date);
         row(md, "machine", "%d cores, max heap %d MB, load %.1f at start, %.1f at end".formatted(machine.cores(), machine.maxHeapBytes() >> 20,
                 machine.loadAtStart(), machine.loadAtEnd()));
-        row(md, "region", "%s x %d: %,d cells of %.0f m, %d layer(s), %d stream thread(s)".formatted(setup.region(), setup.regions(),
-                setup.cells(), setup.cellSizeMeters(), setup.layers(), setup.streamThreads()));
+        row(md, "region", "%s x %d: %,d cells of %.0f m, %d layer(s), %d stream thread(s), served by %s".formatted(setup.region(),
+                setup.regions(), setup.cells(), setup.cellSizeMeters(), setup.layers(), setup.streamThreads(), setup.models()));
         row(md, "replayed", "%d days, %,d incidents per region, %,d events".formatted(setup.days(), setup.incidentsPerRegion(), setup.events()));
         row(md, "producer", "%,.0f events/s".formatted(producerRate));
         row(md, "ceiling (plain consumer, deserialise only)", "%,.0f events/s, %.1f us CPU each".formatted(ceiling.eventsPerSecond(),

@@ -92,6 +92,13 @@ public final class CrimecastMetrics {
                 .description("the model version serving forecasts").register(registry).getId());
     }
 
+    /** The model version each region serves now (the baseline's name until a model is published). */
+    public Map<String, String> modelsInUse() {
+        Map<String, String> inUse = new java.util.TreeMap<>();
+        modelGauges.forEach((region, id) -> inUse.put(region, id.getTag("version")));
+        return inUse;
+    }
+
     /** Each region's day closes so far: count, mean, median, 99th percentile and max latency (benchmarks print it). */
     public List<DayCloses> dayCloses() {
         return registry.find(DAY_CLOSE_LATENCY).timers().stream().map(t -> {

@@ -1,10 +1,21 @@
 package io.crimecast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.Regions;
+import io.crimecast.model.ModelBundle;
+import io.crimecast.model.ModelKind;
+import io.crimecast.replay.BundledData;
+import io.crimecast.replay.ColumnMapping;
+import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.topics.JsonSerde;
+import io.crimecast.train.CountMatrix;
+import io.crimecast.train.TrainSettings;
+import io.crimecast.train.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +43,7 @@ class BenchCommandTest {
         JsonNode report = JsonSerde.MAPPER.readTree(dir.resolve("bench.json").toFile());
         JsonNode setup = report.get("setup");
         assertThat(setup.get("region").asText()).isEqualTo("philadelphia");
+        assertThat(setup.get("models").asText()).as("no model published: the 28-day mean serves").startsWith("baseline");
         assertThat(setup.get("regions").asInt()).isEqualTo(2);
         assertThat(setup.get("cellSizeMeters").asDouble()).isEqualTo(2500);
         assertThat(setup.get("cells").asInt()).as("finer than the file's 42 cells of 5 km").isGreaterThan(42 * 3);
@@ -54,6 +66,29 @@ class BenchCommandTest {
         assertThat(run.out()).contains("| figure | value |", "| ceiling (plain consumer, deserialise only) |",
                 "| topology (exactly-once) |", "| midnight: every region's next-day hotspots committed |",
                 "| changelogs per day closed |", "| footprint | RSS ");
+    }
+
+    @Test
+    void servesTheModelBundleItIsGiven() throws Exception {
+        Grid philadelphia = new Grid(Regions.load("philadelphia"));
+        Path bundled = BundledData.forRegion("philadelphia").copyTo(dir);
+        CountMatrix counts = CountMatrix.fromIncidents(philadelphia,
+                new IncidentFileReader(philadelphia.spec(), ColumnMapping.PHILADELPHIA).read(List.of(bundled)).incidents());
+        ModelBundle lstm = Trainer.train(ModelKind.LSTM, counts, TrainSettings.defaults().withHidden(8).withEpochs(1, 1), p -> { })
+                .toBundle(philadelphia);
+        Path file = Files.write(dir.resolve("lstm.ccmb"), lstm.toBytes());
+
+        CliRun run = CliRun.of("bench", "--quick", "--region", "philadelphia", "--format", "philadelphia", "--model-bundle", file.toString(),
+                "--out", dir.toString(), MARCH_2021.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode setup = JsonSerde.MAPPER.readTree(dir.resolve("bench.json").toFile()).get("setup");
+        assertThat(setup.get("models").asText()).isEqualTo(lstm.metadata().version());
+        assertThat(run.out()).contains("served by " + lstm.metadata().version());
+
+        CliRun copies = CliRun.of("bench", "--quick", "--region", "philadelphia", "--format", "philadelphia", "--model-bundle", file.toString(),
+                "--regions", "2", MARCH_2021.toString());
+        assertThat(copies.exit()).isEqualTo(2);
+        assertThat(copies.err()).contains("--model-bundle serves the region as its file grids it: not with --regions or --cell-size");
     }
 
     private interface NumberVisitor {
