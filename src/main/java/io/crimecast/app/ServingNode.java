@@ -13,6 +13,7 @@ import io.crimecast.query.StateLocator;
 import io.crimecast.stream.ForecasterFactory;
 import io.crimecast.stream.StreamApp;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -33,8 +34,17 @@ public final class ServingNode implements AutoCloseable {
     private final BrokerReachability brokers;
 
     public ServingNode(CrimecastConfig config) {
+        this(config, grids(config), List.of());
+    }
+
+    /**
+     * An instance serving {@code grids} instead of the configured regions' (bench varies cell sizes and region counts);
+     * {@code meterFilters} apply before the first meter is registered.
+     */
+    public ServingNode(CrimecastConfig config, List<Grid> grids, List<MeterFilter> meterFilters) {
         NativeThreads.limitUnlessConfigured();
-        grids = grids(config);
+        meterFilters.forEach(registry.config()::meterFilter);
+        this.grids = grids;
         new JvmMemoryMetrics().bindTo(registry);
         MovingAverageForecaster baseline = new MovingAverageForecaster(MovingAverageForecaster.DEFAULT_DAYS);
         byte[] signingKey = config.modelSigningKeyBytes();

@@ -1,6 +1,5 @@
 package io.crimecast.metrics;
 
-import java.util.Arrays;
 
 /**
  * Equal-width binning of counts into N bins between a fitted minimum and maximum (paper 000's preprocessing).
@@ -18,9 +17,17 @@ public record EqualWidthBins(double min, double max, int bins) {
 
     /** Fits the range on the given (training) values only. */
     public static EqualWidthBins fit(int[][] values, int bins) {
-        int min = Arrays.stream(values).flatMapToInt(Arrays::stream).min().orElse(0);
-        int max = Arrays.stream(values).flatMapToInt(Arrays::stream).max().orElse(0);
-        return new EqualWidthBins(min, max, bins);
+        // A plain loop: every day close fits on 28 days x every cell, and two flat-mapped streams over a million
+        // counts were a quarter of a 600 ft close's time (JFR).
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int[] row : values) {
+            for (int v : row) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return min > max ? new EqualWidthBins(0, 0, bins) : new EqualWidthBins(min, max, bins);
     }
 
     public int bin(double value) {

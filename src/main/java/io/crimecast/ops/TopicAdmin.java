@@ -11,6 +11,8 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.LeaderNotAvailableException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -123,6 +125,16 @@ public final class TopicAdmin {
     public record TopicSize(String topic, long offsets, long bytes) {
     }
 
+    /** Every topic's name on the cluster, internal ones of Kafka Streams included (changelogs, repartition topics). */
+    public static Set<String> names(String bootstrap, Properties clientProperties) throws ExecutionException, InterruptedException {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            return admin.listTopics().names().get();
+        }
+    }
+
     /** The size of each of {@code topics} on the cluster, for benchmarks. */
     public static List<TopicSize> sizes(String bootstrap, Properties clientProperties, List<String> topics)
             throws ExecutionException, InterruptedException {
@@ -146,21 +158,28 @@ public final class TopicAdmin {
     }
 
     /**
-     * Waits until every partition of the new topics has a leader. A producer that starts earlier gets
-     * NOT_LEADER_OR_FOLLOWER, and we saw its idempotent retries then stall on OUT_OF_ORDER_SEQUENCE_NUMBER.
+     * Waits until every partition of the new topics has a leader that answers as leader. A producer that starts earlier
+     * gets NOT_LEADER_OR_FOLLOWER, and we saw its idempotent retries then stall on OUT_OF_ORDER_SEQUENCE_NUMBER. The
+     * metadata can name a leader before that broker acts as one (seen on a loaded machine), so a listOffsets, which
+     * only the leader answers, must succeed too.
      */
     private static void awaitLeaders(Admin admin, List<String> topics) throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!topics.isEmpty()) {
             boolean ready;
             try {
-                ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                Collection<TopicDescription> described = admin.describeTopics(topics).allTopicNames().get().values();
+                ready = described.stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (ready) {
+                    admin.listOffsets(described.stream().flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
+                }
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException || e.getCause() instanceof NotLeaderOrFollowerException
+                        || e.getCause() instanceof LeaderNotAvailableException)) {
                     throw e;
                 }
-                ready = false; // created, but the broker's metadata does not show it yet
+                ready = false; // created, but the broker's metadata does not show it yet, or its leader is not acting yet
             }
             if (ready) {
                 return;

@@ -1,7 +1,6 @@
 package io.crimecast.stream;
 
 import io.crimecast.grid.Grid;
-import io.crimecast.incident.AcceptedIncident;
 import io.crimecast.incident.IncidentValidator;
 import io.crimecast.incident.Validation;
 import io.crimecast.ops.CrimecastMetrics;
@@ -72,7 +71,7 @@ public final class CrimecastTopology {
 
         KStream<String, Output> outputs = byOutcome.get("validation-accepted")
                 .mapValues(v -> ((Validation.Accepted) v).incident(), Named.as("valid-incident"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(AcceptedIncident.class)).withName("by-region"))
+                .repartition(Repartitioned.with(Serdes.String(), new AcceptedIncidentSerde()).withName("by-region"))
                 .process(() -> new DailyCountProcessor(byRegion, forecasters, metrics, wallClockInterval), Named.as("count-and-close"),
                         DailyCountProcessor.DAY_COUNTS, DailyCountProcessor.REGION_CLOCKS, DailyCountProcessor.SEEN_INCIDENTS);
         // Same task as the counting, so the region's owner holds what queries about it read.

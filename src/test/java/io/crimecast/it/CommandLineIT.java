@@ -149,7 +149,7 @@ class CommandLineIT {
                 "--format", "philadelphia", slice.toString());
         assertThat(bench.exitCode()).as(bench.output()).isZero();
         assertThat(bench.output()).contains("region phl-street: ").contains("cells of 2500 m")
-                .containsPattern("topology handled [\\d,]+ incidents in [\\d.]+ s");
+                .containsPattern("topology handled [\\d,]+ incidents at [\\d,]+ events/s").contains("| ceiling (plain consumer, deserialise only) |");
     }
 
     @Test

@@ -22,6 +22,13 @@ class CountMetricsTest {
     }
 
     @Test
+    void binsFitTheSmallestAndLargestCountOfEveryDay() {
+        assertThat(EqualWidthBins.fit(new int[][]{{3, 4, 7}, {2, 12, 5}, {}}, 10)).isEqualTo(new EqualWidthBins(2, 12, 10));
+        assertThat(EqualWidthBins.fit(new int[][]{}, 10)).as("no counts: one empty range").isEqualTo(new EqualWidthBins(0, 0, 10));
+        assertThat(EqualWidthBins.fit(new int[][]{{}, {}}, 4)).isEqualTo(new EqualWidthBins(0, 0, 4));
+    }
+
+    @Test
     void binnedErrorsCompareBinIndices() {
         EqualWidthBins bins = new EqualWidthBins(0, 10, 5); // width 2: 0-2 -> 0, 2-4 -> 1, ... 8-10 -> 4
         int[][] truth = {{1, 9}};
