@@ -5,6 +5,7 @@ import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.eval.RollingEvaluation;
 import io.crimecast.eval.TestPeriod;
 import io.crimecast.forecast.Candidate;
+import io.crimecast.forecast.CellNetwork;
 import io.crimecast.forecast.CellNetworkCandidate;
 import io.crimecast.forecast.Candidates;
 import io.crimecast.forecast.NijEvaluation;
@@ -51,6 +52,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--flag-area", split = ",", paramLabel = "AREA", description = "nij: flag budgets (default 0.25sqmi,0.75sqmi)")
     List<String> flagAreas;
 
+    @Option(names = "--cell-loss", paramLabel = "LOG1P_MSE|POISSON",
+            description = "nij: what cell-mlp is fitted to, log1p(count) by squared error or the count by Poisson deviance (default: the one chosen on the 2013 window, see README)")
+    CellNetwork.Loss cellLoss;
+
     @Option(names = "--study-area", paramLabel = "AREA",
             description = "nij: the study area PAI divides by, e.g. 147.71sqmi (default: the cells touching the region's box)")
     String studyArea;
@@ -92,8 +97,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (protocol == Protocol.nij) {
             return nij(grid);
         }
-        if (windowStarts != null || horizons != null || flagAreas != null || studyArea != null) {
-            throw new IllegalArgumentException("--window-starts, --days, --flag-area and --study-area are for --protocol nij");
+        if (windowStarts != null || horizons != null || flagAreas != null || studyArea != null || cellLoss != null) {
+            throw new IllegalArgumentException("--window-starts, --days, --flag-area, --study-area and --cell-loss are for --protocol nij");
         }
         CountMatrix matrix = Datasets.fromFiles(grid, input.files, input.paths);
         List<TestPeriod> periods = periods(testTo != null ? testTo : matrix.lastDay());
@@ -121,7 +126,8 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Candidate> candidates = new ArrayList<>(Candidates.STANDARD);
         Progress progress = Progress.toTerminal();
         switch (models.toLowerCase(Locale.ROOT)) {
-            case "all", CellNetworkCandidate.NAME -> candidates.add(0, new CellNetworkCandidate(training.cellNetworkSettings(),
+            case "all", CellNetworkCandidate.NAME -> candidates.add(0, new CellNetworkCandidate(cellLoss == null ? training.cellNetworkSettings()
+                    : training.cellNetworkSettings().withLoss(cellLoss),
                     t -> progress.line("%s trained: %,d samples (%,d validation), %d epochs (best %d), validation MSE %.4f (a constant: %.4f), %.1f s",
                             CellNetworkCandidate.NAME, t.samples(), t.validationSamples(), t.epochsRun(), t.bestEpoch(), t.validationLoss(),
                             t.constantLoss(), t.seconds())));

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A per-cell forecaster with shared weights: a small MLP from a cell's {@link CellFeatures} to log1p(its count over
- * the horizon), trained with MSE. One network per history serves every cell and every horizon.
+ * A per-cell forecaster with shared weights: a small MLP (two ReLU layers) from a cell's {@link CellFeatures} to its
+ * count over the horizon, fitted as log1p(count) by squared error or as the count by Poisson deviance ({@link Loss}).
+ * One network per history serves every cell and every horizon.
  *
  * <p>Training origins: every 28 days over the year before a chronological validation cut 92 days before the end
  * of the history (so every target, 92 days at most, ends before the cut); validation: the period from the cut, at
@@ -36,14 +37,21 @@ public final class CellNetwork {
     private static final int ORIGIN_STEP = 28;
     private static final int ORIGINS = 13;
 
-    public record Settings(int hidden, int maxEpochs, int patience, int batch, double learningRate, int zeroCellEvery,
+    /** What the network is fitted to: log1p(count) by squared error, or the count itself by Poisson deviance. */
+    public enum Loss { LOG1P_MSE, POISSON }
+
+    public record Settings(Loss loss, int hidden, int maxEpochs, int patience, int batch, double learningRate, int zeroCellEvery,
                            int maxSamples, long seed) {
         public static Settings defaults() {
-            return new Settings(32, DEFAULT_MAX_EPOCHS, 4, 512, 1e-3, 20, 400_000, 42);
+            return new Settings(Loss.LOG1P_MSE, 32, DEFAULT_MAX_EPOCHS, 4, 512, 1e-3, 20, 400_000, 42);
         }
 
         public Settings withMaxEpochs(int epochs) {
-            return new Settings(hidden, epochs, patience, batch, learningRate, zeroCellEvery, maxSamples, seed);
+            return new Settings(loss, hidden, epochs, patience, batch, learningRate, zeroCellEvery, maxSamples, seed);
+        }
+
+        public Settings withLoss(Loss l) {
+            return new Settings(l, hidden, maxEpochs, patience, batch, learningRate, zeroCellEvery, maxSamples, seed);
         }
     }
 
@@ -53,12 +61,14 @@ public final class CellNetwork {
     }
 
     private final MultiLayerNetwork network;
+    private final Loss loss;
     private final float[] mean;
     private final float[] scale;
     private final Training training;
 
-    private CellNetwork(MultiLayerNetwork network, float[] mean, float[] scale, Training training) {
+    private CellNetwork(MultiLayerNetwork network, Loss loss, float[] mean, float[] scale, Training training) {
         this.network = network;
+        this.loss = loss;
         this.mean = mean;
         this.scale = scale;
         this.training = training;
@@ -79,7 +89,8 @@ public final class CellNetwork {
         INDArray out = network.output(standardised(x, cells), false);
         double[] expected = new double[cells];
         for (int c = 0; c < cells; c++) {
-            expected[c] = Math.max(0, Math.expm1(out.getDouble(c, 0)));
+            double v = out.getDouble(c, 0);
+            expected[c] = Math.max(0, loss == Loss.POISSON ? v : Math.expm1(v));
         }
         return expected;
     }
@@ -104,7 +115,7 @@ public final class CellNetwork {
         float[][] moments = moments(train.x, train.rows);
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(s));
         network.init();
-        CellNetwork model = new CellNetwork(network, moments[0], moments[1], null);
+        CellNetwork model = new CellNetwork(network, s.loss(), moments[0], moments[1], null);
         float[] x = model.standardisedRows(train.x, train.rows);
         float[] y = java.util.Arrays.copyOf(train.y, train.rows);
         DataSet validationSet = new DataSet(model.standardised(validation.x, validation.rows),
@@ -135,9 +146,9 @@ public final class CellNetwork {
             }
         }
         network.setParams(bestParameters);
-        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(java.util.Arrays.copyOf(train.y, train.rows), java.util.Arrays.copyOf(validation.y, validation.rows)),
+        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(s.loss(), java.util.Arrays.copyOf(train.y, train.rows), java.util.Arrays.copyOf(validation.y, validation.rows)),
                 (System.nanoTime() - started) / 1e9);
-        return new CellNetwork(network, moments[0], moments[1], t);
+        return new CellNetwork(network, s.loss(), moments[0], moments[1], t);
     }
 
     private static MultiLayerConfiguration configuration(Settings s) {
@@ -145,11 +156,13 @@ public final class CellNetwork {
                 .list()
                 .layer(new DenseLayer.Builder().nIn(CellFeatures.COUNT).nOut(s.hidden()).activation(Activation.RELU).build())
                 .layer(new DenseLayer.Builder().nIn(s.hidden()).nOut(s.hidden() / 2).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(s.hidden() / 2).nOut(1).activation(Activation.IDENTITY).build())
+                .layer(s.loss() == Loss.POISSON
+                        ? new OutputLayer.Builder(LossFunctions.LossFunction.POISSON).nIn(s.hidden() / 2).nOut(1).activation(Activation.SOFTPLUS).build()
+                        : new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(s.hidden() / 2).nOut(1).activation(Activation.IDENTITY).build())
                 .build();
     }
 
-    /** Rows of features and log1p targets: every active cell and every {@code zeroCellEvery}-th empty one, at each origin and horizon. */
+    /** Rows of features and targets (log1p'd for {@link Loss#LOG1P_MSE}): every active cell and every {@code zeroCellEvery}-th empty one, at each origin and horizon. */
     private static Samples samples(CountMatrix history, List<Integer> origins, Settings s, Random random) {
         Samples out = new Samples();
         for (int origin : origins) {
@@ -163,15 +176,18 @@ public final class CellNetwork {
             for (int h : HORIZONS) {
                 double[] target = IncidentSplit.sum(history.slice(history.date(origin), history.date(origin + h)).counts(), history.cells());
                 for (int c : cells) {
-                    out.add(features, c, h, (float) Math.log1p(target[c]));
+                    out.add(features, c, h, (float) (s.loss() == Loss.POISSON ? target[c] : Math.log1p(target[c])));
                 }
             }
         }
         return out;
     }
 
-    /** The validation loss of the best constant (the training targets' mean): what the network must beat to have learnt anything. */
-    private static double constantLoss(float[] trainY, float[] validationY) {
+    /**
+     * The validation loss of the best constant (the training targets' mean), in the network's own loss: what the
+     * network must beat to have learnt anything.
+     */
+    private static double constantLoss(Loss lossKind, float[] trainY, float[] validationY) {
         double m = 0;
         for (float y : trainY) {
             m += y;
@@ -179,7 +195,7 @@ public final class CellNetwork {
         m /= trainY.length;
         double loss = 0;
         for (float y : validationY) {
-            loss += (y - m) * (y - m);
+            loss += lossKind == Loss.POISSON ? m - y * Math.log(m) : (y - m) * (y - m);
         }
         return loss / validationY.length;
     }
