@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What the per-cell network reads about a cell for a period starting at {@code origin}, from the days before it
  * only. Space: the cell, its 3x3 and 5x5 neighbourhoods (mean per cell) and the layer city-wide; time: the last 7,
- * 28, 91 and 365 days and all history, the same season last year, days since the cell's last incident; calendar:
+ * 28, 91 and 365 days and all history, the same season last year, days since the cell's last incident (at most a year); calendar:
  * horizon, season and weekday of the first day. Rates are given as the count they would make over the horizon,
  * log1p'd, so one network serves every horizon.
  */
@@ -18,6 +18,8 @@ public final class CellFeatures {
     private static final int[] LOOKBACKS = {7, 28, 91, 365, Integer.MAX_VALUE};
     private static final int[] RADII = {0, 1, 2}; // the cell, 3x3, 5x5
     private static final int YEAR = 365;
+    /** Days since a cell's last incident stop counting at a year: uncapped, a never-active cell's value would be the history's length, which grows from training origin to forecast. */
+    private static final int RECENCY_CAP = YEAR;
     /** Features per cell: 5 lookbacks x 3 scales, 2 same-season, 1 recency, 2 city-wide, 5 calendar. */
     public static final int COUNT = LOOKBACKS.length * RADII.length + 2 + 1 + 2 + 5;
 
@@ -53,10 +55,10 @@ public final class CellFeatures {
             }
         }
         daysSinceLast = new double[cells];
-        java.util.Arrays.fill(daysSinceLast, origin);
-        for (int d = origin - 1; d >= 0; d--) {
+        java.util.Arrays.fill(daysSinceLast, RECENCY_CAP);
+        for (int d = origin - 1; d >= Math.max(0, origin - RECENCY_CAP); d--) {
             for (int c = 0; c < cells; c++) {
-                if (days[d][c] > 0 && daysSinceLast[c] == origin) {
+                if (days[d][c] > 0 && daysSinceLast[c] == RECENCY_CAP) {
                     daysSinceLast[c] = origin - d;
                 }
             }
