@@ -23,19 +23,23 @@ import java.util.Random;
  * count over the horizon, fitted as log1p(count) by squared error or as the count by Poisson deviance ({@link Loss}).
  * One network per history serves every cell and every horizon.
  *
- * <p>Training origins: every 28 days over the year before a chronological validation cut 92 days before the end
+ * <p>Training origins: every 9 days over the year before a chronological validation cut 92 days before the end
  * of the history (so every target, 92 days at most, ends before the cut); validation: the period from the cut, at
- * every horizon; early stopping on its loss restores the best epoch. Class imbalance: every cell with an incident
- * before the origin is a sample, and one in {@code zeroCellEvery} of the never-active cells (unweighted: they are
- * there to keep empty cells low; the ranking that flags hotspots is decided among active cells).
+ * every horizon; early stopping on its loss restores the best epoch. Many origins, because a few (13 every 28 days
+ * on the tuning windows) let the network memorise each origin's level through the city-wide and calendar inputs.
+ * Class imbalance: every cell with an incident before the origin is a sample, and one in {@code zeroCellEvery} of
+ * the never-active cells (unweighted: they are there to keep empty cells low; the ranking that flags hotspots is
+ * decided among active cells); each origin keeps a seeded random share of its cells so that all origins together
+ * give at most {@code maxSamples} rows.
  */
 public final class CellNetwork {
     /** The horizons a network is trained on (the NIJ challenge's); it forecasts any other through the horizon input. */
     public static final int[] HORIZONS = {7, 14, 31, 61, 92};
     public static final int DEFAULT_MAX_EPOCHS = 30;
     private static final int LONGEST = 92;
-    private static final int ORIGIN_STEP = 28;
-    private static final int ORIGINS = 13;
+    /** 9 days: origins fall on every weekday, so the weekday input varies in training as it will in use. */
+    private static final int ORIGIN_STEP = 9;
+    private static final int ORIGINS = 40;
 
     /** What the network is fitted to: log1p(count) by squared error, or the count itself by Poisson deviance. */
     public enum Loss { LOG1P_MSE, POISSON }
@@ -108,9 +112,8 @@ public final class CellNetwork {
         for (int k = 0; k < ORIGINS && cut - LONGEST - k * ORIGIN_STEP >= ORIGIN_STEP; k++) {
             origins.add(cut - LONGEST - k * ORIGIN_STEP);
         }
-        Samples train = samples(history, origins, s, random);
-        Samples validation = samples(history, List.of(cut), s, random);
-        train = train.limit(s.maxSamples(), random);
+        Samples train = samples(history, origins, s.maxSamples() / (origins.size() * HORIZONS.length), s, random);
+        Samples validation = samples(history, List.of(cut), Integer.MAX_VALUE, s, random);
 
         float[][] moments = moments(train.x, train.rows);
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(s));
@@ -162,8 +165,8 @@ public final class CellNetwork {
                 .build();
     }
 
-    /** Rows of features and targets (log1p'd for {@link Loss#LOG1P_MSE}): every active cell and every {@code zeroCellEvery}-th empty one, at each origin and horizon. */
-    private static Samples samples(CountMatrix history, List<Integer> origins, Settings s, Random random) {
+    /** Rows of features and targets (log1p'd for {@link Loss#LOG1P_MSE}), at most {@code cellsPerOrigin} cells an origin: every active cell and every {@code zeroCellEvery}-th empty one, at each origin and horizon. */
+    private static Samples samples(CountMatrix history, List<Integer> origins, int cellsPerOrigin, Settings s, Random random) {
         Samples out = new Samples();
         for (int origin : origins) {
             CellFeatures features = CellFeatures.at(history, origin);
@@ -172,6 +175,10 @@ public final class CellNetwork {
                 if (features.everActive(c) || random.nextInt(s.zeroCellEvery()) == 0) {
                     cells.add(c);
                 }
+            }
+            if (cells.size() > cellsPerOrigin) {
+                java.util.Collections.shuffle(cells, random);
+                cells = cells.subList(0, cellsPerOrigin);
             }
             for (int h : HORIZONS) {
                 double[] target = IncidentSplit.sum(history.slice(history.date(origin), history.date(origin + h)).counts(), history.cells());
@@ -257,24 +264,6 @@ public final class CellNetwork {
             }
             features.write(cell, horizonDays, x, rows * CellFeatures.COUNT);
             y[rows++] = target;
-        }
-
-        /** A seeded random subset of at most {@code max} rows. */
-        Samples limit(int max, Random random) {
-            if (rows <= max) {
-                return this;
-            }
-            int[] order = java.util.stream.IntStream.range(0, rows).toArray();
-            shuffle(order, random);
-            Samples kept = new Samples();
-            kept.x = new float[max * CellFeatures.COUNT];
-            kept.y = new float[max];
-            for (int i = 0; i < max; i++) {
-                System.arraycopy(x, order[i] * CellFeatures.COUNT, kept.x, i * CellFeatures.COUNT, CellFeatures.COUNT);
-                kept.y[i] = y[order[i]];
-            }
-            kept.rows = max;
-            return kept;
         }
     }
 }
