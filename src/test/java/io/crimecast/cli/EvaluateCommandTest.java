@@ -101,11 +101,11 @@ class EvaluateCommandTest {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("evaluate", "--protocol", "nij", "--region", region.toString(), "--format", "portland-nij", data.toString(),
                 "--window-starts", "2015-03-01,2016-03-01", "--days", "7,31", "--flag-area", "5km2,10km2", "--study-area", "147.71sqmi",
-                "--max-epochs", "2", "--out", out.toString());
+                "--max-epochs", "2", "--cell-loss", "POISSON", "--out", out.toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("flag budget 5km2: mean PAI (PEI*) over the windows", "flag budget 10km2")
                 .containsPattern("cell-mlp: mean PAI [0-9.]+ over 4 layer x horizon, best trailing-count baseline [0-9.]+ .*target (met|not met)");
-        assertThat(run.out()).contains("cell-mlp trained: ");
+        assertThat(run.out()).containsPattern("cell-mlp trained: .*validation loss [0-9.]+ \\(a constant: [0-9.]+\\)");
 
         JsonNode rows = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
         // 7 maps x 2 layers x 2 windows x 2 horizons x 2 budgets, then a mean over the windows of each
