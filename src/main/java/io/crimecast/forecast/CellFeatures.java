@@ -4,6 +4,7 @@ import io.crimecast.grid.Grid;
 import io.crimecast.train.CountMatrix;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public final class CellFeatures {
             }
         }
         daysSinceLast = new double[cells];
-        java.util.Arrays.fill(daysSinceLast, RECENCY_CAP);
+        Arrays.fill(daysSinceLast, RECENCY_CAP);
         for (int d = origin - 1; d >= Math.max(0, origin - RECENCY_CAP); d--) {
             for (int c = 0; c < cells; c++) {
                 if (days[d][c] > 0 && daysSinceLast[c] == RECENCY_CAP) {
@@ -70,11 +71,6 @@ public final class CellFeatures {
     /** The features of every cell for the period starting the day after {@code history}'s days {@code 0..origin-1}. */
     public static CellFeatures at(CountMatrix history, int origin) {
         return new CellFeatures(history, origin);
-    }
-
-    /** The first day of the period these features forecast. */
-    public LocalDate periodStart() {
-        return date;
     }
 
     /** Incidents before the origin in the cell: zero-history cells are the ones a trainer subsamples. */

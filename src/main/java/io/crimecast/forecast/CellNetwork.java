@@ -15,8 +15,11 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * A per-cell forecaster with shared weights: a small MLP (two ReLU layers) from a cell's {@link CellFeatures} to its
@@ -120,11 +123,11 @@ public final class CellNetwork {
         network.init();
         CellNetwork model = new CellNetwork(network, s.loss(), moments[0], moments[1], null);
         float[] x = model.standardisedRows(train.x, train.rows);
-        float[] y = java.util.Arrays.copyOf(train.y, train.rows);
+        float[] y = Arrays.copyOf(train.y, train.rows);
         DataSet validationSet = new DataSet(model.standardised(validation.x, validation.rows),
-                Nd4j.createFromArray(java.util.Arrays.copyOf(validation.y, validation.rows)).reshape(validation.rows, 1));
+                Nd4j.createFromArray(Arrays.copyOf(validation.y, validation.rows)).reshape(validation.rows, 1));
         int n = CellFeatures.COUNT;
-        int[] order = java.util.stream.IntStream.range(0, train.rows).toArray();
+        int[] order = IntStream.range(0, train.rows).toArray();
         double best = Double.POSITIVE_INFINITY;
         INDArray bestParameters = network.params().dup();
         int bestEpoch = 0, epoch = 0;
@@ -149,7 +152,7 @@ public final class CellNetwork {
             }
         }
         network.setParams(bestParameters);
-        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(s.loss(), java.util.Arrays.copyOf(train.y, train.rows), java.util.Arrays.copyOf(validation.y, validation.rows)),
+        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(s.loss(), Arrays.copyOf(train.y, train.rows), Arrays.copyOf(validation.y, validation.rows)),
                 (System.nanoTime() - started) / 1e9);
         return new CellNetwork(network, s.loss(), moments[0], moments[1], t);
     }
@@ -177,7 +180,7 @@ public final class CellNetwork {
                 }
             }
             if (cells.size() > cellsPerOrigin) {
-                java.util.Collections.shuffle(cells, random);
+                Collections.shuffle(cells, random);
                 cells = cells.subList(0, cellsPerOrigin);
             }
             for (int h : HORIZONS) {
@@ -259,8 +262,8 @@ public final class CellNetwork {
 
         void add(CellFeatures features, int cell, int horizonDays, float target) {
             if (rows == y.length) {
-                x = java.util.Arrays.copyOf(x, x.length * 2);
-                y = java.util.Arrays.copyOf(y, y.length * 2);
+                x = Arrays.copyOf(x, x.length * 2);
+                y = Arrays.copyOf(y, y.length * 2);
             }
             features.write(cell, horizonDays, x, rows * CellFeatures.COUNT);
             y[rows++] = target;

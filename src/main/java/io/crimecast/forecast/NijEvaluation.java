@@ -9,6 +9,7 @@ import io.crimecast.train.CountMatrix;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -74,7 +75,7 @@ public final class NijEvaluation {
     /** The mean PAI and PEI* over the windows with incidents, per model, layer, horizon and budget (in first-seen order). */
     static List<NijScore> means(List<NijScore> scores) {
         Map<List<Object>, List<NijScore>> groups = scores.stream().collect(Collectors.groupingBy(
-                s -> List.of(s.model(), s.layer(), s.horizonDays(), s.flagArea()), java.util.LinkedHashMap::new, Collectors.toList()));
+                s -> List.of(s.model(), s.layer(), s.horizonDays(), s.flagArea()), LinkedHashMap::new, Collectors.toList()));
         return groups.values().stream().map(g -> {
             NijScore first = g.get(0);
             List<NijScore> scored = g.stream().filter(s -> !Double.isNaN(s.pai())).toList();
