@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -124,8 +123,8 @@ public final class CellNetwork {
         CellNetwork model = new CellNetwork(network, s.loss(), moments[0], moments[1], null);
         float[] x = model.standardisedRows(train.x, train.rows);
         float[] y = Arrays.copyOf(train.y, train.rows);
-        DataSet validationSet = new DataSet(model.standardised(validation.x, validation.rows),
-                Nd4j.createFromArray(Arrays.copyOf(validation.y, validation.rows)).reshape(validation.rows, 1));
+        INDArray validationX = model.standardised(validation.x, validation.rows);
+        float[] validationY = Arrays.copyOf(validation.y, validation.rows);
         int n = CellFeatures.COUNT;
         int[] order = IntStream.range(0, train.rows).toArray();
         double best = Double.POSITIVE_INFINITY;
@@ -144,15 +143,18 @@ public final class CellNetwork {
                 }
                 network.fit(Nd4j.createFromArray(bx).reshape(size, n), Nd4j.createFromArray(by).reshape(size, 1));
             }
-            double loss = network.score(validationSet, false);
+            double loss = loss(s.loss(), network.output(validationX, false).toDoubleVector(), validationY);
             if (loss < best) {
                 best = loss;
                 bestEpoch = epoch;
                 bestParameters = network.params().dup();
             }
         }
+        if (bestEpoch == 0) {
+            throw new IllegalStateException("cell-mlp: no epoch gave a finite validation loss (" + s.loss() + ")");
+        }
         network.setParams(bestParameters);
-        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(s.loss(), Arrays.copyOf(train.y, train.rows), Arrays.copyOf(validation.y, validation.rows)),
+        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(s.loss(), y, validationY),
                 (System.nanoTime() - started) / 1e9);
         return new CellNetwork(network, s.loss(), moments[0], moments[1], t);
     }
@@ -202,12 +204,23 @@ public final class CellNetwork {
         for (float y : trainY) {
             m += y;
         }
-        m /= trainY.length;
-        double loss = 0;
-        for (float y : validationY) {
-            loss += lossKind == Loss.POISSON ? m - y * Math.log(m) : (y - m) * (y - m);
+        double[] constant = new double[validationY.length];
+        Arrays.fill(constant, m / trainY.length);
+        return loss(lossKind, constant, validationY);
+    }
+
+    /**
+     * Mean loss of predictions against targets: squared error, or Poisson deviance without its constant term with the
+     * prediction floored at 1e-6 (DL4J's own score is infinite once a softplus output underflows to 0, which stopped
+     * a training at its initial weights on a tuning window).
+     */
+    private static double loss(Loss kind, double[] predicted, float[] y) {
+        double total = 0;
+        for (int i = 0; i < y.length; i++) {
+            double p = predicted[i];
+            total += kind == Loss.POISSON ? Math.max(p, 1e-6) - y[i] * Math.log(Math.max(p, 1e-6)) : (y[i] - p) * (y[i] - p);
         }
-        return loss / validationY.length;
+        return total / y.length;
     }
 
     private static float[][] moments(float[] x, int rows) {
