@@ -4,10 +4,19 @@ import io.crimecast.eval.EvaluationReport;
 import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.eval.RollingEvaluation;
 import io.crimecast.eval.TestPeriod;
+import io.crimecast.forecast.Candidate;
+import io.crimecast.forecast.CellNetwork;
+import io.crimecast.forecast.CellNetworkCandidate;
+import io.crimecast.forecast.Candidates;
+import io.crimecast.forecast.NijEvaluation;
+import io.crimecast.forecast.NijReport;
+import io.crimecast.forecast.NijScore;
+import io.crimecast.grid.Area;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.ModelKind;
 import io.crimecast.model.NativeThreads;
+import io.crimecast.replay.IncidentFileReader.TimedIncident;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.HotspotSettings;
 import picocli.CommandLine.Command;
@@ -17,13 +26,39 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Train on the days before each test period, test on it: every model beside the baselines, the network"
-                + " validation selected, paired intervals against the best baseline, one table, DIR/evaluation.json and DIR/evaluation.csv.")
+                + " validation selected, paired intervals against the best baseline, one table, DIR/evaluation.json and DIR/evaluation.csv."
+                + " --protocol nij: the NIJ challenge's windows, horizons and flag budgets per layer, the per-cell network beside the naive maps.")
 final class EvaluateCommand implements Callable<Integer> {
+    enum Protocol { rolling, nij }
+
+    @Option(names = "--protocol", defaultValue = "rolling", paramLabel = "rolling|nij",
+            description = "rolling: whole-grid networks on test periods (default); nij: the NIJ challenge's protocol (PAI, PEI* per layer x horizon)")
+    Protocol protocol;
+
+    @Option(names = "--window-starts", split = ",", paramLabel = "YYYY-MM-DD",
+            description = "nij: first days of the validation windows (default 2014-03-01,2015-03-01,2016-03-01)")
+    List<LocalDate> windowStarts;
+
+    @Option(names = "--days", split = ",", paramLabel = "N", description = "nij: horizons in days (default 7,14,31,61,92)")
+    List<Integer> horizons;
+
+    @Option(names = "--flag-area", split = ",", paramLabel = "AREA", description = "nij: flag budgets (default 0.25sqmi,0.75sqmi)")
+    List<String> flagAreas;
+
+    @Option(names = "--cell-loss", paramLabel = "LOG1P_MSE|POISSON",
+            description = "nij: what cell-mlp is fitted to, log1p(count) by squared error or the count by Poisson deviance (default: the one chosen on the 2013 window, see README)")
+    CellNetwork.Loss cellLoss;
+
+    @Option(names = "--study-area", paramLabel = "AREA",
+            description = "nij: the study area PAI divides by, e.g. 147.71sqmi (default: the cells touching the region's box)")
+    String studyArea;
     @Mixin
     RegionFiles input;
 
@@ -44,7 +79,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Period originStep;
 
     @Option(names = {"--models", "--model"}, defaultValue = "all", paramLabel = "all|m1,m2",
-            description = "Networks to train: lstm, gru, rnn, cnn-lstm, spatio-lstm (default ${DEFAULT-VALUE}); baselines always run")
+            description = "Networks to train: lstm, gru, rnn, cnn-lstm, spatio-lstm (default ${DEFAULT-VALUE}); with --protocol nij all,"
+                    + " " + CellNetworkCandidate.NAME + " or none; baselines always run")
     String models;
 
     @Option(names = "--hotspot-step-days", defaultValue = "1", paramLabel = "1|30",
@@ -58,6 +94,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Grid grid = new Grid(Regions.load(input.region));
         NativeThreads.limitUnlessConfigured();
+        if (protocol == Protocol.nij) {
+            return nij(grid);
+        }
+        if (windowStarts != null || horizons != null || flagAreas != null || studyArea != null || cellLoss != null) {
+            throw new IllegalArgumentException("--window-starts, --days, --flag-area, --study-area and --cell-loss are for --protocol nij");
+        }
         CountMatrix matrix = Datasets.fromFiles(grid, input.files, input.paths);
         List<TestPeriod> periods = periods(testTo != null ? testTo : matrix.lastDay());
         List<ModelKind> kinds = ModelSelection.parse(models);
@@ -73,6 +115,38 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport.print(rows, System.out);
         EvaluationReport.write(rows, out);
         progress.line("wrote %s and %s", out.resolve("evaluation.json"), out.resolve("evaluation.csv"));
+        return 0;
+    }
+
+    private int nij(Grid grid) {
+        if (testFrom != null || testTo != null || origins != null || originStep != null) {
+            throw new IllegalArgumentException("--protocol nij has its own windows (--window-starts); --test-from, --test-to, --origins"
+                    + " and --origin-step are for --protocol rolling");
+        }
+        List<Candidate> candidates = new ArrayList<>(Candidates.STANDARD);
+        Progress progress = Progress.toTerminal();
+        switch (models.toLowerCase(Locale.ROOT)) {
+            case "all", CellNetworkCandidate.NAME -> candidates.add(0, new CellNetworkCandidate(cellLoss == null ? training.cellNetworkSettings()
+                    : training.cellNetworkSettings().withLoss(cellLoss),
+                    t -> progress.line("%s trained: %,d samples (%,d validation), %d epochs (best %d), validation loss %.4f (a constant: %.4f), %.1f s",
+                            CellNetworkCandidate.NAME, t.samples(), t.validationSamples(), t.epochsRun(), t.bestEpoch(), t.validationLoss(),
+                            t.constantLoss(), t.seconds())));
+            case "none" -> { }
+            default -> throw new IllegalArgumentException("--protocol nij takes --models all, " + CellNetworkCandidate.NAME + " or none, was " + models);
+        }
+        NijEvaluation.Protocol p = new NijEvaluation.Protocol(windowStarts != null ? windowStarts : NijEvaluation.WINDOWS,
+                horizons != null ? horizons : NijEvaluation.HORIZONS, flagAreas != null ? flagAreas : NijEvaluation.FLAG_AREAS,
+                studyArea == null ? null : Area.parse(studyArea));
+        if (p.horizons().stream().anyMatch(h -> h < 1)) {
+            throw new IllegalArgumentException("--days must be positive numbers of days, were " + p.horizons());
+        }
+        List<TimedIncident> incidents = input.files.reader(grid.spec()).read(input.paths).incidents();
+        progress.line("%s: %,d incidents; NIJ protocol, windows %s, horizons %s, flag budgets %s; %s", grid, incidents.size(), p.windows(),
+                p.horizons(), p.flagAreas(), candidates.stream().map(Candidate::name).toList());
+        List<NijScore> scores = NijEvaluation.run(grid, incidents, p, candidates, s -> progress.line("%s", s));
+        NijReport.print(scores, CellNetworkCandidate.NAME, System.out);
+        NijReport.write(scores, out);
+        progress.line("wrote %s", out.resolve("evaluation.json"));
         return 0;
     }
 

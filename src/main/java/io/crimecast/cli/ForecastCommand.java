@@ -58,7 +58,8 @@ final class ForecastCommand implements Callable<Integer> {
             description = "The study area PAI divides by, e.g. 147.71sqmi (default: the cells touching the region's box)")
     String studyArea;
 
-    @Option(names = "--model", paramLabel = "M", description = "Use this model for every horizon instead of choosing by validation")
+    @Option(names = "--model", paramLabel = "M", description = "Use this model for every horizon instead of choosing by validation: a naive map, or cell-mlp"
+                    + " (the per-cell network, trained on the days before --start; never among the validated maps)")
     String model;
 
     @Option(names = "--score", description = "Score each map against the files' incidents in its period (PAI, PEI*)")

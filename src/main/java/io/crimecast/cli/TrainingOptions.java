@@ -1,5 +1,6 @@
 package io.crimecast.cli;
 
+import io.crimecast.forecast.CellNetwork;
 import io.crimecast.train.HotspotSettings;
 import io.crimecast.train.TrainSettings;
 import picocli.CommandLine.Option;
@@ -10,7 +11,8 @@ import java.util.List;
 final class TrainingOptions {
     @Option(names = "--max-epochs", paramLabel = "N",
             description = "Upper bound on each network's epochs (default " + TrainSettings.DEFAULT_MAX_EPOCHS + " for count networks, "
-                    + HotspotSettings.DEFAULT_MAX_EPOCHS + " for spatio-lstm; early stopping usually ends sooner)")
+                    + HotspotSettings.DEFAULT_MAX_EPOCHS + " for spatio-lstm, "
+                    + CellNetwork.DEFAULT_MAX_EPOCHS + " for evaluate --protocol nij's cell-mlp; early stopping usually ends sooner)")
     Integer maxEpochs;
 
     @Option(names = "--windows", split = ",", paramLabel = "DAYS[,DAYS]",
@@ -30,6 +32,11 @@ final class TrainingOptions {
         TrainSettings.SearchSpace space = s.search();
         return s.withSearch(new TrainSettings.SearchSpace(windows == null ? space.windows() : windows,
                 hidden == null ? space.hidden() : hidden, learningRates == null ? space.learningRates() : learningRates));
+    }
+
+    CellNetwork.Settings cellNetworkSettings() {
+        CellNetwork.Settings d = CellNetwork.Settings.defaults();
+        return maxEpochs == null ? d : d.withMaxEpochs(maxEpochs);
     }
 
     HotspotSettings hotspotSettings(HotspotSettings protocol) {

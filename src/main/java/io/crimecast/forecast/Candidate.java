@@ -1,6 +1,6 @@
 package io.crimecast.forecast;
 
-import io.crimecast.grid.Grid;
+import io.crimecast.train.CountMatrix;
 
 /**
  * One way to forecast a period: expected counts per cell over the {@code horizonDays} that follow the given days.
@@ -10,6 +10,6 @@ public interface Candidate {
     /** The name {@code --model} takes and the output carries. */
     String name();
 
-    /** @param days {@code days[d][cell]}, every day before the period, oldest first (at least one) */
-    double[] expected(Grid grid, int[][] days, int horizonDays);
+    /** @param history every day before the period (at least one): the period starts the day after its last */
+    double[] expected(CountMatrix history, int horizonDays);
 }

@@ -2,11 +2,13 @@ package io.crimecast.forecast;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The naive maps a forecast chooses among: trailing rates over a month, a quarter, a year and all history (at
  * 600 ft the long ones rank best, sparse counts need many days to settle), and kernel density over the last year
- * at one and two cells (a neighbour's incidents hint at a cell's).
+ * at one and two cells (a neighbour's incidents hint at a cell's). The per-cell network ({@value CellNetworkCandidate#NAME})
+ * trains on each history it is given, so it is chosen by name only, never among the validated maps.
  */
 public final class Candidates {
     public static final List<Candidate> STANDARD = List.of(
@@ -17,8 +19,12 @@ public final class Candidates {
     }
 
     public static Candidate byName(String name) {
+        if (name.equalsIgnoreCase(CellNetworkCandidate.NAME)) {
+            return new CellNetworkCandidate(CellNetwork.Settings.defaults(), t -> { });
+        }
         return STANDARD.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown model '" + name + "'; the models are "
-                        + STANDARD.stream().map(Candidate::name).collect(Collectors.joining(", "))));
+                        + Stream.concat(STANDARD.stream().map(Candidate::name), Stream.of(CellNetworkCandidate.NAME))
+                        .collect(Collectors.joining(", "))));
     }
 }

@@ -29,7 +29,7 @@ public final class Forecasting {
         if (start.isAfter(history.lastDay().plusDays(1))) {
             throw new IllegalArgumentException("a forecast for " + start + " needs the days up to it; the history ends " + history.lastDay());
         }
-        double[] expected = candidate.expected(history.grid(), history.slice(history.firstDay(), start).counts(), horizonDays);
+        double[] expected = candidate.expected(history.slice(history.firstDay(), start), horizonDays);
         return new HotspotMap(candidate.name(), start, horizonDays, expected, budget.flag(expected));
     }
 

@@ -1,7 +1,7 @@
 package io.crimecast.forecast;
 
-import io.crimecast.grid.Grid;
 import io.crimecast.model.KdeRanking;
+import io.crimecast.train.CountMatrix;
 
 import java.util.Arrays;
 
@@ -13,9 +13,10 @@ public record KdeCandidate(int lookbackDays, double bandwidthCells) implements C
     }
 
     @Override
-    public double[] expected(Grid grid, int[][] days, int horizonDays) {
+    public double[] expected(CountMatrix history, int horizonDays) {
+        int[][] days = history.counts();
         int[][] window = Arrays.copyOfRange(days, Math.max(0, days.length - lookbackDays), days.length);
-        double[] perDay = new KdeRanking(window.length, bandwidthCells).score(grid, window).expectedCount();
+        double[] perDay = new KdeRanking(window.length, bandwidthCells).score(history.grid(), window).expectedCount();
         return Arrays.stream(perDay).map(v -> v * horizonDays).toArray();
     }
 }

@@ -1,7 +1,7 @@
 package io.crimecast.forecast;
 
-import io.crimecast.grid.Grid;
 import io.crimecast.model.TrailingRate;
+import io.crimecast.train.CountMatrix;
 
 /** Each cell's mean daily count over a lookback (all history when longer than the data), times the period. */
 public record TrailingCandidate(String name, TrailingRate rate) implements Candidate {
@@ -14,7 +14,7 @@ public record TrailingCandidate(String name, TrailingRate rate) implements Candi
     }
 
     @Override
-    public double[] expected(Grid grid, int[][] days, int horizonDays) {
-        return rate.expected(days, grid.cellCount(), horizonDays);
+    public double[] expected(CountMatrix history, int horizonDays) {
+        return rate.expected(history.counts(), history.cells(), horizonDays);
     }
 }

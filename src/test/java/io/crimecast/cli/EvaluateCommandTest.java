@@ -83,4 +83,54 @@ class EvaluateCommandTest {
         assertThat(CrimecastCli.commandLine().execute("evaluate", "--region", "portland", "--format", "portland-nij", data.toString(),
                 "--test-from", "2016-12-01", "--origins", "2", "--origin-step", "P14D")).isNotZero();
     }
+
+    @Test
+    void nijProtocolScoresTheCellNetworkBesideEveryNaiveMapPerLayerHorizonAndWindow() throws Exception {
+        Path data = BundledData.forRegion("portland").copyTo(dir);
+        Path region = dir.resolve("portland-1km.yaml");
+        Files.writeString(region, """
+                name: portland
+                crs: EPSG:2913
+                bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
+                cellSizeMeters: 1000
+                timeZone: America/Los_Angeles
+                grace: PT6H
+                hotspot: {topPercent: 5}
+                layers:
+                  - {name: burglary, categories: [BURGLARY]}
+                  - {name: all}
+                """);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("evaluate", "--protocol", "nij", "--region", region.toString(), "--format", "portland-nij", data.toString(),
+                "--window-starts", "2015-03-01,2016-03-01", "--days", "7,31", "--flag-area", "5km2,10km2", "--study-area", "147.71sqmi",
+                "--max-epochs", "2", "--cell-loss", "POISSON", "--out", out.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("flag budget 5km2: mean PAI (PEI*) over the windows", "flag budget 10km2")
+                .containsPattern("cell-mlp: mean PAI [0-9.]+ over 4 layer x horizon, best trailing-count baseline [0-9.]+ .*target (met|not met)");
+        assertThat(run.out()).containsPattern("cell-mlp trained: .*validation loss -?[0-9.]+ \\(a constant: -?[0-9.]+\\)");
+
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+        // 7 maps x 2 layers x 2 windows x 2 horizons x 2 budgets, then a mean over the windows of each
+        assertThat(rows).hasSize(7 * 2 * 2 * 2 * 2 + 7 * 2 * 2 * 2);
+        List<String> models = new ArrayList<>();
+        rows.forEach(r -> {
+            models.add(r.get("model").asText());
+            assertThat(r.get("layer").asText()).isIn("burglary", "all");
+            assertThat(r.get("horizonDays").asInt()).isIn(7, 31);
+            assertThat(r.get("window").asText()).isIn("2015-03-01", "2016-03-01", "mean");
+            assertThat(r.get("pai").asDouble()).isNotNegative();
+            assertThat(r.get("pei").asDouble()).isBetween(0.0, 1.0);
+            if (!r.get("window").asText().equals("mean")) {
+                // PAI = (hits / N) / (flagged area / study area): 5 or 10 cells of 1 km² in 147.71 sq mi (382.57 km²)
+                double share = r.get("flaggedCells").asInt() / 382.5672;
+                assertThat(r.get("pai").asDouble()).isCloseTo(r.get("hits").asDouble() / r.get("incidents").asDouble() / share,
+                        org.assertj.core.api.Assertions.within(1e-3));
+                assertThat(r.get("flaggedCells").asInt()).isLessThanOrEqualTo(r.get("flagArea").asText().equals("5km2") ? 5 : 10);
+            }
+        });
+        assertThat(models).contains("cell-mlp", "trailing-28d", "trailing-365d", "trailing-all", "kde-365d-bw1", "kde-365d-bw2");
+
+        assertThat(CliRun.of("evaluate", "--protocol", "nij", "--region", region.toString(), "--format", "portland-nij", data.toString(),
+                "--test-from", "2016-12-01").err()).contains("--protocol nij has its own windows");
+    }
 }

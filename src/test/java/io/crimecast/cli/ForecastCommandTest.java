@@ -110,6 +110,16 @@ class ForecastCommandTest {
     }
 
     @Test
+    void modelCellMlpTrainsThePerCellNetworkOnTheDaysBeforeTheStart() throws IOException {
+        CliRun run = forecast(dir.resolve("out"), data.toString(), "--days", "7,31", "--model", "cell-mlp", "--score");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).doesNotContain("validation").contains("model cell-mlp;").containsPattern("scored: .*PAI [0-9.]+");
+        JsonNode map = new ObjectMapper().readTree(dir.resolve("out/forecast-31d.geojson").toFile());
+        assertThat(map.get("model").asText()).isEqualTo("cell-mlp");
+        assertThat(map.get("flaggedCells").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void modelForcesOneWithoutValidation() throws IOException {
         CliRun run = forecast(dir.resolve("out"), data.toString(), "--days", "7", "--model", "KDE-365d-bw2", "--score");
         assertThat(run.exit()).isZero();
@@ -151,6 +161,7 @@ class ForecastCommandTest {
         CliRun unknownModel = forecast(out, data.toString(), "--model", "lstm");
         assertThat(unknownModel.exit()).isEqualTo(2);
         assertThat(unknownModel.err()).contains("unknown model 'lstm'; the models are trailing-28d");
+        assertThat(unknownModel.err()).contains("kde-365d-bw2, cell-mlp");
 
         CliRun badArea = CliRun.of("forecast", "--region", region.toString(), "--format", "portland-nij", data.toString(),
                 "--start", START, "--flag-area", "a quarter mile");

@@ -1,0 +1,168 @@
+package io.crimecast.forecast;
+
+import io.crimecast.grid.Grid;
+import io.crimecast.train.CountMatrix;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the per-cell network reads about a cell for a period starting at {@code origin}, from the days before it
+ * only. Space: the cell, its 3x3 and 5x5 neighbourhoods (mean per cell) and the layer city-wide; time: the last 7,
+ * 28, 91 and 365 days and all history, the same season last year, days since the cell's last incident (at most a year); calendar:
+ * horizon, season and weekday of the first day. Rates are given as the count they would make over the horizon,
+ * log1p'd, so one network serves every horizon.
+ */
+public final class CellFeatures {
+    private static final int[] LOOKBACKS = {7, 28, 91, 365, Integer.MAX_VALUE};
+    private static final int[] RADII = {0, 1, 2}; // the cell, 3x3, 5x5
+    private static final int YEAR = 365;
+    /** Days since a cell's last incident stop counting at a year: uncapped, a never-active cell's value would be the history's length, which grows from training origin to forecast. */
+    private static final int RECENCY_CAP = YEAR;
+    /** Features per cell: 5 lookbacks x 3 scales, 2 same-season, 1 recency, 2 city-wide, 5 calendar. */
+    public static final int COUNT = LOOKBACKS.length * RADII.length + 2 + 1 + 2 + 5;
+
+    private final Grid grid;
+    private final int[][] days;
+    private final int origin;
+    private final LocalDate date;
+    /** [lookback * RADII.length + scale][cell]: mean daily count. */
+    private final double[][] rates;
+    private final double[] daysSinceLast;
+    private final double cityRate28;
+    private final double cityRate365;
+    private final Map<Integer, double[][]> sameSeason = new HashMap<>();
+
+    private CellFeatures(CountMatrix history, int origin) {
+        if (origin < 1 || origin > history.days()) {
+            throw new IllegalArgumentException("origin must be 1.." + history.days() + ", was " + origin);
+        }
+        this.grid = history.grid();
+        this.days = history.counts();
+        this.origin = origin;
+        this.date = history.date(0).plusDays(origin);
+        int cells = grid.cellCount();
+        rates = new double[LOOKBACKS.length * RADII.length][];
+        for (int l = 0; l < LOOKBACKS.length; l++) {
+            int used = Math.min(LOOKBACKS[l], origin);
+            double[] mean = sum(origin - used, origin);
+            for (int c = 0; c < cells; c++) {
+                mean[c] /= used;
+            }
+            for (int s = 0; s < RADII.length; s++) {
+                rates[l * RADII.length + s] = boxMean(mean, RADII[s]);
+            }
+        }
+        daysSinceLast = new double[cells];
+        Arrays.fill(daysSinceLast, RECENCY_CAP);
+        for (int d = origin - 1; d >= Math.max(0, origin - RECENCY_CAP); d--) {
+            for (int c = 0; c < cells; c++) {
+                if (days[d][c] > 0 && daysSinceLast[c] == RECENCY_CAP) {
+                    daysSinceLast[c] = origin - d;
+                }
+            }
+        }
+        cityRate28 = cityTotal(rates[1 * RADII.length]);
+        cityRate365 = cityTotal(rates[3 * RADII.length]);
+    }
+
+    /** The features of every cell for the period starting the day after {@code history}'s days {@code 0..origin-1}. */
+    public static CellFeatures at(CountMatrix history, int origin) {
+        return new CellFeatures(history, origin);
+    }
+
+    /** Incidents before the origin in the cell: zero-history cells are the ones a trainer subsamples. */
+    public boolean everActive(int cell) {
+        return rates[(LOOKBACKS.length - 1) * RADII.length][cell] > 0;
+    }
+
+    /** Writes the {@value #COUNT} features of {@code cell} for a {@code horizonDays} period into {@code out} at {@code offset}. */
+    public void write(int cell, int horizonDays, float[] out, int offset) {
+        int i = offset;
+        for (double[] rate : rates) {
+            out[i++] = (float) Math.log1p(rate[cell] * horizonDays);
+        }
+        double[][] season = sameSeason.computeIfAbsent(horizonDays, this::sameSeason);
+        out[i++] = (float) Math.log1p(season[0][cell]);
+        out[i++] = (float) Math.log1p(season[1][cell]);
+        out[i++] = (float) Math.log1p(daysSinceLast[cell]);
+        out[i++] = (float) Math.log1p(cityRate28 * horizonDays);
+        out[i++] = (float) Math.log1p(cityRate365 * horizonDays);
+        out[i++] = (float) Math.log(horizonDays);
+        double year = 2 * Math.PI * date.getDayOfYear() / 365.25;
+        out[i++] = (float) Math.sin(year);
+        out[i++] = (float) Math.cos(year);
+        double week = 2 * Math.PI * date.getDayOfWeek().getValue() / 7.0;
+        out[i++] = (float) Math.sin(week);
+        out[i] = (float) Math.cos(week);
+    }
+
+    /**
+     * Counts over the same days a year earlier ({@code origin - 365} for the horizon), cell and 3x3; with less than
+     * a year of history, the all-history rate over the horizon stands in.
+     */
+    private double[][] sameSeason(int horizonDays) {
+        double[] count;
+        if (origin >= YEAR) {
+            count = sum(origin - YEAR, Math.min(origin, origin - YEAR + horizonDays));
+        } else {
+            double[] all = rates[(LOOKBACKS.length - 1) * RADII.length];
+            count = new double[all.length];
+            for (int c = 0; c < count.length; c++) {
+                count[c] = all[c] * horizonDays;
+            }
+        }
+        return new double[][]{count, boxMean(count, 1)};
+    }
+
+    private double[] sum(int from, int to) {
+        double[] total = new double[grid.cellCount()];
+        for (int d = from; d < to; d++) {
+            int[] day = days[d];
+            for (int c = 0; c < total.length; c++) {
+                total[c] += day[c];
+            }
+        }
+        return total;
+    }
+
+    private static double cityTotal(double[] perCell) {
+        double total = 0;
+        for (double v : perCell) {
+            total += v;
+        }
+        return total;
+    }
+
+    /** The mean over the (2r+1)^2 square around each cell (cells off the grid count zero); separable, rows then columns. */
+    private double[] boxMean(double[] values, int radius) {
+        if (radius == 0) {
+            return values;
+        }
+        int rows = grid.rows(), cols = grid.cols();
+        double[] alongRows = new double[values.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double s = 0;
+                for (int k = Math.max(0, c - radius); k <= Math.min(cols - 1, c + radius); k++) {
+                    s += values[r * cols + k];
+                }
+                alongRows[r * cols + c] = s;
+            }
+        }
+        double side = 2 * radius + 1;
+        double[] out = new double[values.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double s = 0;
+                for (int k = Math.max(0, r - radius); k <= Math.min(rows - 1, r + radius); k++) {
+                    s += alongRows[k * cols + c];
+                }
+                out[r * cols + c] = s / (side * side);
+            }
+        }
+        return out;
+    }
+}

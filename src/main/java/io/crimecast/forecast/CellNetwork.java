@@ -1,0 +1,285 @@
+package io.crimecast.forecast;
+
+import io.crimecast.train.CountMatrix;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * A per-cell forecaster with shared weights: a small MLP (two ReLU layers) from a cell's {@link CellFeatures} to its
+ * count over the horizon, fitted as log1p(count) by squared error or as the count by Poisson deviance ({@link Loss}).
+ * One network per history serves every cell and every horizon.
+ *
+ * <p>Training origins: every 9 days over the year before a chronological validation cut 92 days before the end
+ * of the history (so every target, 92 days at most, ends before the cut); validation: the period from the cut, at
+ * every horizon; early stopping on its loss restores the best epoch. Many origins, because a few (13 every 28 days
+ * on the tuning windows) let the network memorise each origin's level through the city-wide and calendar inputs.
+ * Class imbalance: every cell with an incident before the origin is a sample, and one in {@code zeroCellEvery} of
+ * the never-active cells (unweighted: they are there to keep empty cells low; the ranking that flags hotspots is
+ * decided among active cells); each origin keeps a seeded random share of its cells so that all origins together
+ * give at most {@code maxSamples} rows.
+ */
+public final class CellNetwork {
+    /** The horizons a network is trained on (the NIJ challenge's); it forecasts any other through the horizon input. */
+    public static final int[] HORIZONS = {7, 14, 31, 61, 92};
+    public static final int DEFAULT_MAX_EPOCHS = 30;
+    private static final int LONGEST = 92;
+    /** 9 days: origins fall on every weekday, so the weekday input varies in training as it will in use. */
+    private static final int ORIGIN_STEP = 9;
+    private static final int ORIGINS = 40;
+
+    /** What the network is fitted to: log1p(count) by squared error, or the count itself by Poisson deviance. */
+    public enum Loss { LOG1P_MSE, POISSON }
+
+    public record Settings(Loss loss, int hidden, int maxEpochs, int patience, int batch, double learningRate, int zeroCellEvery,
+                           int maxSamples, long seed) {
+        public static Settings defaults() {
+            return new Settings(Loss.LOG1P_MSE, 32, DEFAULT_MAX_EPOCHS, 4, 512, 1e-3, 20, 400_000, 42);
+        }
+
+        public Settings withMaxEpochs(int epochs) {
+            return new Settings(loss, hidden, epochs, patience, batch, learningRate, zeroCellEvery, maxSamples, seed);
+        }
+
+        public Settings withLoss(Loss l) {
+            return new Settings(l, hidden, maxEpochs, patience, batch, learningRate, zeroCellEvery, maxSamples, seed);
+        }
+    }
+
+    /** How a training went: for the report (time, epochs, samples) and for tests. */
+    public record Training(int samples, int validationSamples, int epochsRun, int bestEpoch, double validationLoss,
+                           double constantLoss, double seconds) {
+    }
+
+    private final MultiLayerNetwork network;
+    private final Loss loss;
+    private final float[] mean;
+    private final float[] scale;
+    private final Training training;
+
+    private CellNetwork(MultiLayerNetwork network, Loss loss, float[] mean, float[] scale, Training training) {
+        this.network = network;
+        this.loss = loss;
+        this.mean = mean;
+        this.scale = scale;
+        this.training = training;
+    }
+
+    public Training training() {
+        return training;
+    }
+
+    /** Expected count of every cell over the {@code horizonDays} after the history's last day. */
+    public synchronized double[] expected(CountMatrix history, int horizonDays) {
+        CellFeatures features = CellFeatures.at(history, history.days());
+        int cells = history.cells();
+        float[] x = new float[cells * CellFeatures.COUNT];
+        for (int c = 0; c < cells; c++) {
+            features.write(c, horizonDays, x, c * CellFeatures.COUNT);
+        }
+        INDArray out = network.output(standardised(x, cells), false);
+        double[] expected = new double[cells];
+        for (int c = 0; c < cells; c++) {
+            double v = out.getDouble(c, 0);
+            expected[c] = Math.max(0, loss == Loss.POISSON ? v : Math.expm1(v));
+        }
+        return expected;
+    }
+
+    /** Trains on {@code history} (every day before the period to forecast) as the class comment says. */
+    public static CellNetwork train(CountMatrix history, Settings s) {
+        long started = System.nanoTime();
+        int cut = history.days() - LONGEST;
+        if (cut - LONGEST < ORIGIN_STEP) {
+            throw new IllegalArgumentException("the per-cell network needs more than %d days of history, got %d"
+                    .formatted(2 * LONGEST + ORIGIN_STEP, history.days()));
+        }
+        Random random = new Random(s.seed());
+        List<Integer> origins = new ArrayList<>();
+        for (int k = 0; k < ORIGINS && cut - LONGEST - k * ORIGIN_STEP >= ORIGIN_STEP; k++) {
+            origins.add(cut - LONGEST - k * ORIGIN_STEP);
+        }
+        Samples train = samples(history, origins, s.maxSamples() / (origins.size() * HORIZONS.length), s, random);
+        Samples validation = samples(history, List.of(cut), Integer.MAX_VALUE, s, random);
+
+        float[][] moments = moments(train.x, train.rows);
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(s));
+        network.init();
+        CellNetwork model = new CellNetwork(network, s.loss(), moments[0], moments[1], null);
+        float[] x = model.standardisedRows(train.x, train.rows);
+        float[] y = Arrays.copyOf(train.y, train.rows);
+        INDArray validationX = model.standardised(validation.x, validation.rows);
+        float[] validationY = Arrays.copyOf(validation.y, validation.rows);
+        int n = CellFeatures.COUNT;
+        int[] order = IntStream.range(0, train.rows).toArray();
+        double best = Double.POSITIVE_INFINITY;
+        INDArray bestParameters = network.params().dup();
+        int bestEpoch = 0, epoch = 0;
+        while (epoch < s.maxEpochs() && epoch - bestEpoch < s.patience()) {
+            epoch++;
+            shuffle(order, random);
+            for (int from = 0; from < order.length; from += s.batch()) {
+                int size = Math.min(s.batch(), order.length - from);
+                float[] bx = new float[size * n];
+                float[] by = new float[size];
+                for (int i = 0; i < size; i++) {
+                    System.arraycopy(x, order[from + i] * n, bx, i * n, n);
+                    by[i] = y[order[from + i]];
+                }
+                network.fit(Nd4j.createFromArray(bx).reshape(size, n), Nd4j.createFromArray(by).reshape(size, 1));
+            }
+            double loss = loss(s.loss(), network.output(validationX, false).toDoubleVector(), validationY);
+            if (loss < best) {
+                best = loss;
+                bestEpoch = epoch;
+                bestParameters = network.params().dup();
+            }
+        }
+        if (bestEpoch == 0) {
+            throw new IllegalStateException("cell-mlp: no epoch gave a finite validation loss (" + s.loss() + ")");
+        }
+        network.setParams(bestParameters);
+        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(s.loss(), y, validationY),
+                (System.nanoTime() - started) / 1e9);
+        return new CellNetwork(network, s.loss(), moments[0], moments[1], t);
+    }
+
+    private static MultiLayerConfiguration configuration(Settings s) {
+        return new NeuralNetConfiguration.Builder().seed(s.seed()).updater(new Adam(s.learningRate())).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(CellFeatures.COUNT).nOut(s.hidden()).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(s.hidden()).nOut(s.hidden() / 2).activation(Activation.RELU).build())
+                .layer(s.loss() == Loss.POISSON
+                        ? new OutputLayer.Builder(LossFunctions.LossFunction.POISSON).nIn(s.hidden() / 2).nOut(1).activation(Activation.SOFTPLUS).build()
+                        : new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(s.hidden() / 2).nOut(1).activation(Activation.IDENTITY).build())
+                .build();
+    }
+
+    /** Rows of features and targets (log1p'd for {@link Loss#LOG1P_MSE}), at most {@code cellsPerOrigin} cells an origin: every active cell and every {@code zeroCellEvery}-th empty one, at each origin and horizon. */
+    private static Samples samples(CountMatrix history, List<Integer> origins, int cellsPerOrigin, Settings s, Random random) {
+        Samples out = new Samples();
+        for (int origin : origins) {
+            CellFeatures features = CellFeatures.at(history, origin);
+            List<Integer> cells = new ArrayList<>();
+            for (int c = 0; c < history.cells(); c++) {
+                if (features.everActive(c) || random.nextInt(s.zeroCellEvery()) == 0) {
+                    cells.add(c);
+                }
+            }
+            if (cells.size() > cellsPerOrigin) {
+                Collections.shuffle(cells, random);
+                cells = cells.subList(0, cellsPerOrigin);
+            }
+            for (int h : HORIZONS) {
+                double[] target = IncidentSplit.sum(history.slice(history.date(origin), history.date(origin + h)).counts(), history.cells());
+                for (int c : cells) {
+                    out.add(features, c, h, (float) (s.loss() == Loss.POISSON ? target[c] : Math.log1p(target[c])));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The validation loss of the best constant (the training targets' mean), in the network's own loss: what the
+     * network must beat to have learnt anything.
+     */
+    private static double constantLoss(Loss lossKind, float[] trainY, float[] validationY) {
+        double m = 0;
+        for (float y : trainY) {
+            m += y;
+        }
+        double[] constant = new double[validationY.length];
+        Arrays.fill(constant, m / trainY.length);
+        return loss(lossKind, constant, validationY);
+    }
+
+    /**
+     * Mean loss of predictions against targets: squared error, or Poisson deviance without its constant term with the
+     * prediction floored at 1e-6 (DL4J's own score is infinite once a softplus output underflows to 0, which stopped
+     * a training at its initial weights on a tuning window).
+     */
+    private static double loss(Loss kind, double[] predicted, float[] y) {
+        double total = 0;
+        for (int i = 0; i < y.length; i++) {
+            double p = predicted[i];
+            total += kind == Loss.POISSON ? Math.max(p, 1e-6) - y[i] * Math.log(Math.max(p, 1e-6)) : (y[i] - p) * (y[i] - p);
+        }
+        return total / y.length;
+    }
+
+    private static float[][] moments(float[] x, int rows) {
+        int n = CellFeatures.COUNT;
+        float[] mean = new float[n], scale = new float[n];
+        double[] s = new double[n], ss = new double[n];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < n; j++) {
+                double v = x[r * n + j];
+                s[j] += v;
+                ss[j] += v * v;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            double m = s[j] / rows;
+            double sd = Math.sqrt(Math.max(0, ss[j] / rows - m * m));
+            mean[j] = (float) m;
+            scale[j] = (float) (sd > 1e-6 ? sd : 1); // a constant feature (e.g. one horizon only) stays 0
+        }
+        return new float[][]{mean, scale};
+    }
+
+    private INDArray standardised(float[] x, int rows) {
+        return Nd4j.createFromArray(standardisedRows(x, rows)).reshape(rows, CellFeatures.COUNT);
+    }
+
+    private float[] standardisedRows(float[] x, int rows) {
+        int n = CellFeatures.COUNT;
+        float[] z = new float[rows * n];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < n; j++) {
+                z[r * n + j] = (x[r * n + j] - mean[j]) / scale[j];
+            }
+        }
+        return z;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** Growable rows of features and targets. */
+    private static final class Samples {
+        float[] x = new float[1024 * CellFeatures.COUNT];
+        float[] y = new float[1024];
+        int rows;
+
+        void add(CellFeatures features, int cell, int horizonDays, float target) {
+            if (rows == y.length) {
+                x = Arrays.copyOf(x, x.length * 2);
+                y = Arrays.copyOf(y, y.length * 2);
+            }
+            features.write(cell, horizonDays, x, rows * CellFeatures.COUNT);
+            y[rows++] = target;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.crimecast.forecast;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.crimecast.topics.JsonSerde;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The NIJ protocol's table (per flag budget: layer x horizon rows, a column per model, mean PAI and PEI* over the
+ * windows), the issue's target for the network (mean PAI over layers x horizons at least 1.2x the best trailing-count
+ * baseline's, and no layer x horizon below it), and evaluation.json.
+ */
+public final class NijReport {
+    static final double TARGET_RATIO = 1.2;
+    private static final String TRAILING = "trailing-";
+
+    private NijReport() {
+    }
+
+    /** How the network did against the best trailing-count baseline of each layer x horizon, over one budget. */
+    public record Target(String flagArea, double networkMeanPai, double bestTrailingMeanPai, int cellsBelow, int cellsCompared) {
+        public double ratio() {
+            return networkMeanPai / bestTrailingMeanPai;
+        }
+
+        public boolean met() {
+            return ratio() >= TARGET_RATIO && cellsBelow == 0;
+        }
+    }
+
+    public static void print(List<NijScore> scores, String network, PrintStream out) {
+        List<NijScore> means = scores.stream().filter(s -> s.window().equals(NijScore.MEAN)).toList();
+        List<String> models = means.stream().map(NijScore::model).distinct().toList();
+        for (String flagArea : means.stream().map(NijScore::flagArea).distinct().toList()) {
+            out.printf("%nflag budget %s: mean PAI (PEI*) over the windows%n", flagArea);
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-16s %4s", "layer", "days"));
+            models.forEach(m -> header.append(String.format(Locale.ROOT, " %16s", m)));
+            out.println(header);
+            for (NijScore first : means.stream().filter(s -> s.flagArea().equals(flagArea) && s.model().equals(models.get(0))).toList()) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s %4d", first.layer(), first.horizonDays()));
+                for (String m : models) {
+                    NijScore s = find(means, m, first.layer(), first.horizonDays(), flagArea).orElseThrow();
+                    line.append(String.format(Locale.ROOT, " %8.1f (%.2f)", s.pai(), s.pei()));
+                }
+                out.println(line);
+            }
+            if (models.contains(network)) {
+                Target t = target(scores, network, flagArea);
+                out.printf(Locale.ROOT, "%s: mean PAI %.2f over %d layer x horizon, best trailing-count baseline %.2f (x%.2f, target x%.1f);"
+                                + " below it in %d of %d; target %s%n", network, t.networkMeanPai(), t.cellsCompared(), t.bestTrailingMeanPai(),
+                        t.ratio(), TARGET_RATIO, t.cellsBelow(), t.cellsCompared(), t.met() ? "met" : "not met");
+            }
+        }
+    }
+
+    /** The network against, in each layer x horizon, the trailing-count baseline with the highest mean PAI there. */
+    public static Target target(List<NijScore> scores, String network, String flagArea) {
+        List<NijScore> means = scores.stream().filter(s -> s.window().equals(NijScore.MEAN) && s.flagArea().equals(flagArea)).toList();
+        double net = 0, trailing = 0;
+        int below = 0, n = 0;
+        for (NijScore s : means.stream().filter(s -> s.model().equals(network) && !Double.isNaN(s.pai())).toList()) {
+            double best = means.stream().filter(b -> b.model().startsWith(TRAILING) && b.layer().equals(s.layer())
+                    && b.horizonDays() == s.horizonDays() && !Double.isNaN(b.pai())).mapToDouble(NijScore::pai).max().orElse(Double.NaN);
+            if (Double.isNaN(best)) {
+                continue;
+            }
+            net += s.pai();
+            trailing += best;
+            below += s.pai() < best ? 1 : 0;
+            n++;
+        }
+        return new Target(flagArea, net / n, trailing / n, below, n);
+    }
+
+    public static void write(List<NijScore> scores, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            JsonSerde.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("evaluation.json").toFile(), scores);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve("evaluation.json") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<NijScore> find(List<NijScore> means, String model, String layer, int horizon, String flagArea) {
+        return means.stream().filter(s -> s.model().equals(model) && s.layer().equals(layer) && s.horizonDays() == horizon
+                && s.flagArea().equals(flagArea)).findFirst();
+    }
+}

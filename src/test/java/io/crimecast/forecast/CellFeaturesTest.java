@@ -1,0 +1,76 @@
+package io.crimecast.forecast;
+
+import io.crimecast.grid.Grid;
+import io.crimecast.grid.Regions;
+import io.crimecast.train.CountMatrix;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The per-cell features: their shape, a few values by hand, and that nothing from the origin on is read. */
+class CellFeaturesTest {
+    private static final Grid GRID = new Grid(Regions.load("portland")); // 8 rows x 7 columns
+    private static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
+    private static final int DAYS = 500;
+    private static final int ORIGIN = 450;
+    private static final int BUSY = 3 * 7 + 3; // row 3, column 3: inside, with a full 5x5 neighbourhood
+    private static final int[] HORIZONS = {7, 31, 92};
+
+    /** The busy cell: one incident a day; its right neighbour: one every tenth day. */
+    private static int[][] history() {
+        int[][] counts = new int[DAYS][GRID.cellCount()];
+        for (int d = 0; d < DAYS; d++) {
+            counts[d][BUSY] = 1;
+            counts[d][BUSY + 1] = d % 10 == 0 ? 1 : 0;
+        }
+        return counts;
+    }
+
+    private static float[] features(int[][] counts, int cell, int horizon) {
+        float[] out = new float[CellFeatures.COUNT + 2];
+        Arrays.fill(out, -99);
+        CellFeatures.at(new CountMatrix(GRID, FIRST, counts), ORIGIN).write(cell, horizon, out, 1);
+        return out;
+    }
+
+    @Test
+    void writesExactlyItsFeaturesWithRatesAsCountsOverTheHorizon() {
+        assertThat(CellFeatures.COUNT).isEqualTo(25);
+        float[] f = features(history(), BUSY, 31);
+        assertThat(f[0]).isEqualTo(-99);
+        assertThat(f[CellFeatures.COUNT + 1]).isEqualTo(-99);
+        for (int i = 1; i <= CellFeatures.COUNT; i++) {
+            assertThat(f[i]).isFinite();
+        }
+        assertThat(f[1]).isCloseTo((float) Math.log1p(31), within(1e-5f)); // the cell's last 7 days: 1 a day, 31 over 31 days
+        // its 3x3 mean over 7 days: 1 a day among 9 cells (the neighbour's last incident was on day 440)
+        assertThat(f[2]).isCloseTo((float) Math.log1p(31.0 / 9), within(1e-5f));
+        assertThat(f[1 + 15]).isCloseTo((float) Math.log1p(31), within(1e-5f)); // same 31 days a year earlier: 31
+        float[] neighbour = features(history(), BUSY + 1, 31);
+        assertThat(neighbour[1 + 12]).isCloseTo((float) Math.log1p(45.0 / 450 * 31), within(1e-5f)); // all history: 45 in 450 days
+        assertThat(neighbour[1 + 17]).isCloseTo((float) Math.log1p(10), within(1e-5f)); // days since its last (day 440)
+        assertThat(neighbour[1 + 20]).isCloseTo((float) Math.log(31), within(1e-5f)); // the horizon
+    }
+
+    @Test
+    void nothingFromTheOriginOnIsRead() {
+        int[][] counts = history();
+        int[][] future = Arrays.stream(counts).map(int[]::clone).toArray(int[][]::new);
+        for (int d = ORIGIN; d < DAYS; d++) {
+            future[d][0] = 40; // a burst in a quiet cell, and the busy cell falls silent
+            future[d][BUSY] = 0;
+        }
+        for (int cell : new int[]{0, BUSY, BUSY + 1, GRID.cellCount() - 1}) {
+            for (int h : HORIZONS) {
+                assertThat(features(future, cell, h)).as("cell %d, %d days", cell, h).containsExactly(features(counts, cell, h));
+            }
+        }
+        int[][] lastDayChanged = Arrays.stream(counts).map(int[]::clone).toArray(int[][]::new);
+        lastDayChanged[ORIGIN - 1][0] = 40; // the day before the origin is read: the same test would see a leak
+        assertThat(features(lastDayChanged, 0, 7)).isNotEqualTo(features(counts, 0, 7));
+    }
+}
