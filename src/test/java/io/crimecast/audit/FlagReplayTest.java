@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,8 +52,8 @@ class FlagReplayTest {
         assertThat(flags.byDay()).hasSize(370);
         TrailingCandidate candidate = TrailingCandidate.days(lookback);
         for (int i = 0; i < flags.byDay().size(); i++) {
-            int[][] before = Arrays.copyOfRange(CITY.counts(), 0, 30 + i);
-            assertThat(flags.byDay().get(i)).as("day %d", i).containsExactly(BUDGET.flag(candidate.expected(GRID, before, 1)));
+            CountMatrix before = CITY.slice(CITY.firstDay(), CITY.firstDay().plusDays(30 + i));
+            assertThat(flags.byDay().get(i)).as("day %d", i).containsExactly(BUDGET.flag(candidate.expected(before, 1)));
         }
     }
 
