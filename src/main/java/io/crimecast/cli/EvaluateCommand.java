@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
     CellNetwork.Loss cellLoss;
 
     @Option(names = "--study-area", paramLabel = "AREA",
-            description = "nij: the study area PAI divides by, e.g. 147.71sqmi (default: the cells touching the region's box)")
+            description = "nij: the study area PAI divides by, e.g. 147.71sqmi (default: the area of the region's study-area cells)")
     String studyArea;
     @Mixin
     RegionFiles input;
@@ -90,6 +90,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/report.html: the tables and charts on one self-contained page")
+    Path report;
+
     @Override
     public Integer call() {
         Grid grid = new Grid(Regions.load(input.region));
@@ -115,6 +118,10 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport.print(rows, System.out);
         EvaluationReport.write(rows, out);
         progress.line("wrote %s and %s", out.resolve("evaluation.json"), out.resolve("evaluation.csv"));
+        if (report != null) {
+            EvaluationReport.html(rows, report.resolve("report.html"));
+            progress.line("wrote %s", report.resolve("report.html"));
+        }
         return 0;
     }
 
@@ -147,6 +154,10 @@ final class EvaluateCommand implements Callable<Integer> {
         NijReport.print(scores, CellNetworkCandidate.NAME, System.out);
         NijReport.write(scores, out);
         progress.line("wrote %s", out.resolve("evaluation.json"));
+        if (report != null) {
+            NijReport.html(scores, CellNetworkCandidate.NAME, report.resolve("report.html"));
+            progress.line("wrote %s", report.resolve("report.html"));
+        }
         return 0;
     }
 

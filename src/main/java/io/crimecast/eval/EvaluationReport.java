@@ -111,6 +111,42 @@ public final class EvaluationReport {
         }
     }
 
+    /**
+     * The same tables as an HTML page, with hit rate against the share of cells flagged for each ranking and the RMSE
+     * of each count model per test period.
+     */
+    public static void html(List<EvaluationRow> rows, Path file) {
+        HtmlReport page = new HtmlReport();
+        List<EvaluationRow> count = rows.stream().filter(r -> r.kind().equals("count")).toList();
+        List<EvaluationRow> hotspot = rows.stream().filter(r -> r.kind().equals("hotspot")).toList();
+        if (!count.isEmpty()) {
+            page.heading("Count forecasters").table(COUNT_TABLE.stream().map(Column::name).toList(), cells(count, COUNT_TABLE));
+            List<String> origins = count.stream().filter(r -> !r.isSummary()).map(EvaluationRow::origin).distinct().toList();
+            page.lineChart("RMSE per test period (first test day)", "RMSE", origins, count.stream().filter(r -> !r.isSummary())
+                    .map(EvaluationRow::name).distinct().map(name -> new HtmlReport.Series(name, count.stream()
+                            .filter(r -> !r.isSummary() && r.name().equals(name))
+                            .map(r -> new double[]{origins.indexOf(r.origin()), r.rmse()}).toList())).toList());
+        }
+        if (!hotspot.isEmpty()) {
+            page.heading("Hotspot rankings").table(HOTSPOT_TABLE.stream().map(Column::name).toList(), cells(hotspot, HOTSPOT_TABLE));
+            boolean pooled = hotspot.stream().anyMatch(EvaluationRow::isSummary);
+            List<EvaluationRow> shown = hotspot.stream().filter(r -> r.isSummary() == pooled).toList();
+            EvaluationRow first = shown.get(0);
+            List<String> areas = first.flagged() == null ? List.of("1%", "5%", "10%")
+                    : first.flagged().stream().map(f -> "%d cells (%.1f%%)".formatted(f.cells(), f.share() * 100)).toList();
+            page.lineChart("Hit rate against the cells flagged" + (pooled ? " (pooled over the origins)" : ""), "hit rate", areas,
+                    shown.stream().map(r -> new HtmlReport.Series(r.name() + (pooled ? "" : " " + r.origin()), List.of(
+                            new double[]{0, r.ranking().hit1()}, new double[]{1, r.ranking().hit5()}, new double[]{2, r.ranking().hit10()}))).toList());
+        }
+        page.paragraph("Predicted against actual counts per day and the error of each cell on the map are not in this report:"
+                + " the evaluation keeps each model's scores, not its per-day and per-cell predictions.");
+        page.write(file, "CrimeCast evaluation");
+    }
+
+    private static List<List<String>> cells(List<EvaluationRow> rows, List<Column> columns) {
+        return rows.stream().map(r -> columns.stream().map(c -> format(c.value().apply(r))).toList()).toList();
+    }
+
     private static Object errors(CountMetrics m, Function<CountMetrics, Double> figure) {
         return m == null ? null : figure.apply(m);
     }

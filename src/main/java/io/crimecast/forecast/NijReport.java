@@ -1,6 +1,7 @@
 package io.crimecast.forecast;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.crimecast.eval.HtmlReport;
 import io.crimecast.topics.JsonSerde;
 
 import java.io.IOException;
@@ -86,6 +87,30 @@ public final class NijReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve("evaluation.json") + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Mean PAI by horizon, a chart per layer and flag budget with a line per model, and the target check, as an HTML page. */
+    public static void html(List<NijScore> scores, String network, Path file) {
+        HtmlReport page = new HtmlReport();
+        List<NijScore> means = scores.stream().filter(s -> NijScore.MEAN.equals(s.window())).toList();
+        for (String flagArea : means.stream().map(NijScore::flagArea).distinct().toList()) {
+            page.heading("Flag budget " + flagArea);
+            if (means.stream().anyMatch(s -> s.model().equals(network))) {
+                Target t = target(scores, network, flagArea);
+                page.paragraph("Target (mean PAI at least %.1fx the best trailing-count baseline of each layer x horizon, below it nowhere): %s;"
+                        .formatted(TARGET_RATIO, t.met() ? "met" : "not met") + " %s mean PAI %.1f against %.1f (x%.2f), below it in %d of %d."
+                        .formatted(network, t.networkMeanPai(), t.bestTrailingMeanPai(), t.ratio(), t.cellsBelow(), t.cellsCompared()));
+            }
+            for (String layer : means.stream().map(NijScore::layer).distinct().toList()) {
+                List<Integer> horizons = means.stream().filter(s -> s.layer().equals(layer)).map(NijScore::horizonDays).distinct().sorted().toList();
+                page.lineChart("%s: mean PAI by horizon, %s".formatted(layer, flagArea), "PAI",
+                        horizons.stream().map(h -> h + " days").toList(),
+                        means.stream().map(NijScore::model).distinct().map(model -> new HtmlReport.Series(model, horizons.stream()
+                                .map(h -> new double[]{horizons.indexOf(h), find(means, model, layer, h, flagArea).map(NijScore::pai).orElse(Double.NaN)})
+                                .toList())).toList());
+            }
+        }
+        page.write(file, "CrimeCast: the NIJ protocol");
     }
 
     private static Optional<NijScore> find(List<NijScore> means, String model, String layer, int horizon, String flagArea) {

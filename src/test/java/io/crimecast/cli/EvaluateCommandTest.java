@@ -61,8 +61,12 @@ class EvaluateCommandTest {
         Path out = dir.resolve("out");
         int exit = CrimecastCli.commandLine().execute("evaluate", "--region", "portland", "--format", "portland-nij", data.toString(),
                 "--test-to", "2016-12-31", "--origins", "2", "--origin-step", "P14D", "--models", "rnn", "--windows", "8",
-                "--max-epochs", "1", "--out", out.toString());
+                "--max-epochs", "1", "--out", out.toString(), "--report", dir.resolve("report").toString());
         assertThat(exit).isZero();
+        String html = Files.readString(dir.resolve("report/report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("RMSE per test period", "2016-12-04", "2016-12-18", "baseline-mean28", "selected")
+                .doesNotContain("<script", "http://", "https://");
+        assertThat(html.split("<path d=\"M", -1)).as("a line per model: 4 baselines and rnn at least").hasSizeGreaterThanOrEqualTo(6);
 
         JsonNode rows = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
         List<String> origins = new ArrayList<>();
@@ -103,8 +107,11 @@ class EvaluateCommandTest {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("evaluate", "--protocol", "nij", "--region", region.toString(), "--format", "portland-nij", data.toString(),
                 "--window-starts", "2015-03-01,2016-03-01", "--days", "7,31", "--flag-area", "5km2,10km2", "--study-area", "147.71sqmi",
-                "--max-epochs", "2", "--cell-loss", "POISSON", "--out", out.toString());
+                "--max-epochs", "2", "--cell-loss", "POISSON", "--out", out.toString(), "--report", out.toString());
         assertThat(run.exit()).isZero();
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("Flag budget 5km2", "Flag budget 10km2", "burglary: mean PAI by horizon, 5km2", "all: mean PAI by horizon, 10km2",
+                "cell-mlp", "trailing-all").containsPattern("Target .*: (met|not met)");
         assertThat(run.out()).contains("flag budget 5km2: mean PAI (PEI*) over the windows", "flag budget 10km2")
                 .containsPattern("cell-mlp: mean PAI [0-9.]+ over 4 layer x horizon, best trailing-count baseline [0-9.]+ .*target (met|not met)");
         assertThat(run.out()).containsPattern("cell-mlp trained: .*validation loss -?[0-9.]+ \\(a constant: -?[0-9.]+\\)");
