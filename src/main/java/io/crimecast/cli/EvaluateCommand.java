@@ -110,16 +110,17 @@ final class EvaluateCommand implements Callable<Integer> {
         progress.line("%s: %d days %s..%s; %d test period(s) %s..%s", grid, matrix.days(), matrix.firstDay(), matrix.lastDay(),
                 periods.size(), periods.get(0).from(), periods.get(periods.size() - 1).to());
 
-        List<EvaluationRow> rows = RollingEvaluation.run(matrix, periods, kinds, training.countSettings(),
+        RollingEvaluation.Result result = RollingEvaluation.run(matrix, periods, kinds, training.countSettings(),
                 kinds.contains(ModelKind.SPATIO_LSTM) ? training.hotspotSettings(hotspotProtocol()) : null,
                 p -> progress.update("%s w%d epoch %d/%d  validation RMSE %.3f", p.kind().cliName(), p.window(), p.epoch(), p.maxEpochs(),
                         Math.sqrt(p.validationMse())),
                 s -> progress.line("%s", s));
+        List<EvaluationRow> rows = result.rows();
         EvaluationReport.print(rows, System.out);
         EvaluationReport.write(rows, out);
         progress.line("wrote %s and %s", out.resolve("evaluation.json"), out.resolve("evaluation.csv"));
         if (report != null) {
-            EvaluationReport.html(rows, report.resolve("report.html"));
+            EvaluationReport.html(result, grid, report.resolve("report.html"));
             progress.line("wrote %s", report.resolve("report.html"));
         }
         return 0;

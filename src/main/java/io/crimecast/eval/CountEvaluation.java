@@ -30,8 +30,14 @@ public final class CountEvaluation {
     private CountEvaluation() {
     }
 
-    /** A row and its daily MSE over the test days, kept for the paired comparisons. */
-    public record Scored(EvaluationRow row, double[] dailyMse) {
+    /**
+     * A row, its daily MSE over the test days (for the paired comparisons), and for the report the whole grid's
+     * predicted and actual count per test day and each cell's RMSE over them.
+     */
+    public record Scored(EvaluationRow row, double[] dailyMse, double[] predictedPerDay, double[] actualPerDay, double[] cellRmse) {
+        Scored withRow(EvaluationRow other) {
+            return new Scored(other, dailyMse, predictedPerDay, actualPerDay, cellRmse);
+        }
     }
 
     public static List<Scored> run(CountMatrix all, TestPeriod period, Collection<ModelKind> models, TrainSettings settings,
@@ -63,13 +69,28 @@ public final class CountEvaluation {
         if (!chosen.isEmpty()) {
             String pick = SettingsSearch.bestOf(chosen).kind().cliName();
             Scored picked = scored.stream().filter(s -> s.row().name().equals(pick)).findFirst().orElseThrow();
-            scored.add(new Scored(picked.row().asSelected(), picked.dailyMse()));
+            scored.add(picked.withRow(picked.row().asSelected()));
         }
-        return scored.stream().map(s -> new Scored(s.row().withOrigin(period.from().toString(), test.size()), s.dailyMse())).toList();
+        return scored.stream().map(s -> s.withRow(s.row().withOrigin(period.from().toString(), test.size()))).toList();
     }
 
     private static Scored score(int[][] truth, double[][] predicted, int[][] trainingDays, HotspotPopulation active,
                                 String name, TrainedNetwork network) {
-        return new Scored(CountScore.of(truth, predicted, trainingDays, active).toRow(name, network), CountMetrics.dailyMse(truth, predicted));
+        int cells = truth.length == 0 ? 0 : truth[0].length;
+        double[] predictedPerDay = new double[truth.length];
+        double[] actualPerDay = new double[truth.length];
+        double[] cellRmse = new double[cells];
+        for (int d = 0; d < truth.length; d++) {
+            for (int c = 0; c < cells; c++) {
+                predictedPerDay[d] += predicted[d][c];
+                actualPerDay[d] += truth[d][c];
+                cellRmse[c] += (predicted[d][c] - truth[d][c]) * (predicted[d][c] - truth[d][c]) / truth.length;
+            }
+        }
+        for (int c = 0; c < cells; c++) {
+            cellRmse[c] = Math.sqrt(cellRmse[c]);
+        }
+        return new Scored(CountScore.of(truth, predicted, trainingDays, active).toRow(name, network), CountMetrics.dailyMse(truth, predicted),
+                predictedPerDay, actualPerDay, cellRmse);
     }
 }

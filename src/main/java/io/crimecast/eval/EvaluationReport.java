@@ -1,5 +1,7 @@
 package io.crimecast.eval;
 
+import io.crimecast.grid.Grid;
+import io.crimecast.metrics.BaselineComparison;
 import io.crimecast.metrics.CountMetrics;
 import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.metrics.EvaluationRow.NetworkFit;
@@ -12,6 +14,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -112,10 +116,11 @@ public final class EvaluationReport {
     }
 
     /**
-     * The same tables as an HTML page, with hit rate against the share of cells flagged for each ranking and the RMSE
-     * of each count model per test period.
+     * The same tables as an HTML page, with the RMSE of each count model per test period, the whole grid's predicted
+     * and actual count per day, each cell's error on the grid, and hit rate against the cells flagged for each ranking.
      */
-    public static void html(List<EvaluationRow> rows, Path file) {
+    public static void html(RollingEvaluation.Result result, Grid grid, Path file) {
+        List<EvaluationRow> rows = result.rows();
         HtmlReport page = new HtmlReport();
         List<EvaluationRow> count = rows.stream().filter(r -> r.kind().equals("count")).toList();
         List<EvaluationRow> hotspot = rows.stream().filter(r -> r.kind().equals("hotspot")).toList();
@@ -138,9 +143,54 @@ public final class EvaluationReport {
                     shown.stream().map(r -> new HtmlReport.Series(r.name() + (pooled ? "" : " " + r.origin()), List.of(
                             new double[]{0, r.ranking().hit1()}, new double[]{1, r.ranking().hit5()}, new double[]{2, r.ranking().hit10()}))).toList());
         }
-        page.paragraph("Predicted against actual counts per day and the error of each cell on the map are not in this report:"
-                + " the evaluation keeps each model's scores, not its per-day and per-cell predictions.");
+        perDayAndPerCell(result, grid, page);
         page.write(file, "CrimeCast evaluation");
+    }
+
+    /** The network validation selected (else the first model) beside the best baseline: per test day, and per cell. */
+    private static void perDayAndPerCell(RollingEvaluation.Result result, Grid grid, HtmlReport page) {
+        if (result.perOrigin().isEmpty() || result.perOrigin().get(0).isEmpty()) {
+            return;
+        }
+        List<CountEvaluation.Scored> first = result.perOrigin().get(0);
+        String model = first.stream().map(s -> s.row().name()).filter(EvaluationRow.SELECTED::equals).findFirst()
+                .orElse(first.get(first.size() - 1).row().name());
+        // the baseline each network was compared with: the strongest over all test days
+        String baseline = result.rows().stream().map(EvaluationRow::versus).filter(java.util.Objects::nonNull).map(BaselineComparison::baseline)
+                .findFirst().orElse(first.get(0).row().name());
+        List<String> days = new ArrayList<>();
+        List<double[]> actual = new ArrayList<>();
+        List<double[]> predicted = new ArrayList<>();
+        List<double[]> base = new ArrayList<>();
+        double[] cellMse = new double[grid.cellCount()];
+        int testDays = 0;
+        for (List<CountEvaluation.Scored> origin : result.perOrigin()) {
+            CountEvaluation.Scored m = find(origin, model);
+            CountEvaluation.Scored b = find(origin, baseline);
+            LocalDate from = LocalDate.parse(m.row().origin());
+            for (int d = 0; d < m.predictedPerDay().length; d++) {
+                int x = days.size();
+                days.add(from.plusDays(d).toString());
+                actual.add(new double[]{x, m.actualPerDay()[d]});
+                predicted.add(new double[]{x, m.predictedPerDay()[d]});
+                base.add(new double[]{x, b.predictedPerDay()[d]});
+            }
+            for (int c = 0; c < cellMse.length; c++) {
+                cellMse[c] += m.cellRmse()[c] * m.cellRmse()[c] * m.predictedPerDay().length;
+            }
+            testDays += m.predictedPerDay().length;
+        }
+        page.heading("Per day and per cell");
+        page.lineChart("Incidents per day over the whole grid: what happened, " + model + " and " + baseline, "incidents", days,
+                List.of(new HtmlReport.Series("actual", actual), new HtmlReport.Series(model, predicted), new HtmlReport.Series(baseline, base)));
+        for (int c = 0; c < cellMse.length; c++) {
+            cellMse[c] = Math.sqrt(cellMse[c] / testDays);
+        }
+        page.cellMap("RMSE of " + model + " per cell over the test days, on the grid (north up)", grid.rows(), grid.cols(), cellMse);
+    }
+
+    private static CountEvaluation.Scored find(List<CountEvaluation.Scored> origin, String name) {
+        return origin.stream().filter(s -> s.row().name().equals(name)).findFirst().orElseThrow();
     }
 
     private static List<List<String>> cells(List<EvaluationRow> rows, List<Column> columns) {

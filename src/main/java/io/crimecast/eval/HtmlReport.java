@@ -64,7 +64,8 @@ public final class HtmlReport {
             svg.append(text(MARGIN - 6, y + 4, "end", format(v)));
         }
         svg.append(text(12, MARGIN - 14, "start", yLabel));
-        for (int i = 0; i < xLabels.size(); i++) {
+        int every = Math.max(1, (int) Math.ceil(xLabels.size() / 8.0)); // at most about 8 labels
+        for (int i = 0; i < xLabels.size(); i += every) {
             svg.append(text(MARGIN + plotW * i / maxX, HEIGHT - MARGIN + 18, "middle", xLabels.get(i)));
         }
         for (int s = 0; s < series.size(); s++) {
@@ -84,6 +85,26 @@ public final class HtmlReport {
             svg.append("<rect x=\"").append(WIDTH + 4).append("\" y=\"").append(MARGIN + 16 * s - 9).append("\" width=\"10\" height=\"10\" fill=\"")
                     .append(colour).append("\"/>").append(text(WIDTH + 18, MARGIN + 16 * s, "start", series.get(s).name()));
         }
+        body.append(svg).append("</svg></figure>\n");
+        return this;
+    }
+
+    /** Grid cells as squares, row 0 at the bottom as on the map, shaded by value (darker is larger), with the scale. */
+    public HtmlReport cellMap(String title, int rows, int cols, double[] values) {
+        double max = java.util.Arrays.stream(values).filter(Double::isFinite).max().orElse(1);
+        int size = Math.max(2, Math.min(24, 480 / Math.max(rows, cols)));
+        StringBuilder svg = new StringBuilder("<figure><figcaption>").append(escape(title)).append("</figcaption>\n<svg width=\"")
+                .append(cols * size + 160).append("\" height=\"").append(rows * size + 4).append("\" role=\"img\">\n");
+        for (int c = 0; c < values.length; c++) {
+            int row = c / cols;
+            int col = c % cols;
+            double share = max > 0 && Double.isFinite(values[c]) ? values[c] / max : 0;
+            int shade = (int) Math.round(255 * (1 - share));
+            svg.append("<rect x=\"").append(col * size).append("\" y=\"").append((rows - 1 - row) * size).append("\" width=\"").append(size)
+                    .append("\" height=\"").append(size).append("\" fill=\"rgb(255,").append(shade).append(',').append(shade)
+                    .append(")\" stroke=\"#ddd\"><title>cell ").append(c).append(": ").append(format(values[c])).append("</title></rect>");
+        }
+        svg.append(text(cols * size + 8, 14, "start", "white 0, red " + format(max)));
         body.append(svg).append("</svg></figure>\n");
         return this;
     }

@@ -31,10 +31,14 @@ public final class RollingEvaluation {
     private RollingEvaluation() {
     }
 
+    /** The rows, and each count model's scores per origin in order (for the report's per-day and per-cell charts). */
+    public record Result(List<EvaluationRow> rows, List<List<CountEvaluation.Scored>> perOrigin) {
+    }
+
     /**
      * @param hotspots the hotspot protocol, or null to skip the hotspot classifier and its baselines
      */
-    public static List<EvaluationRow> run(CountMatrix matrix, List<TestPeriod> periods, List<ModelKind> models, TrainSettings settings,
+    public static Result run(CountMatrix matrix, List<TestPeriod> periods, List<ModelKind> models, TrainSettings settings,
                                           HotspotSettings hotspots, Consumer<TrainingProgress> progress, Consumer<String> log) {
         List<List<CountEvaluation.Scored>> counts = new ArrayList<>();
         List<EvaluationRow> hotspotRows = new ArrayList<>();
@@ -58,7 +62,7 @@ public final class RollingEvaluation {
         if (periods.size() > 1) {
             rows.addAll(summaries(counts, hotspotRows, baseline));
         }
-        return rows;
+        return new Result(rows, counts);
     }
 
     private static List<EvaluationRow> summaries(List<List<CountEvaluation.Scored>> counts, List<EvaluationRow> hotspotRows, String baseline) {

@@ -67,8 +67,12 @@ class EvaluateCommandTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("RMSE per test period", "2016-12-04", "2016-12-18", "baseline-mean28", "selected")
                 .doesNotContain("<script", "http://", "https://");
         assertThat(html.split("<path d=\"M", -1)).as("a line per model: 4 baselines and rnn at least").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(html.split("<rect x=", -1)).as("the legend's squares and one square per cell of the 7 x 8 grid").hasSizeGreaterThan(56);
 
         JsonNode rows = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+        // the report's per-day chart sets the selected network beside the baseline the evaluation compared it with
+        String versus = rows.findValue("versus").get("baseline").asText();
+        assertThat(html).contains("Incidents per day over the whole grid: what happened, selected and " + versus, "RMSE of selected per cell");
         List<String> origins = new ArrayList<>();
         rows.forEach(r -> origins.add(r.get("name").asText() + "@" + r.get("origin").asText()));
         assertThat(origins).contains("rnn@2016-12-04", "rnn@2016-12-18", "rnn@all", "selected@all", "baseline-mean28@all");

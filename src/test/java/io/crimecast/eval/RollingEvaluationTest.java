@@ -27,8 +27,17 @@ class RollingEvaluationTest {
         List<TestPeriod> periods = TestPeriod.rolling(lastDay, 2, Period.ofDays(14));
         List<String> log = new ArrayList<>();
 
-        List<EvaluationRow> rows = RollingEvaluation.run(TestMatrices.matrix(200), periods, List.of(ModelKind.RNN, ModelKind.LSTM), TINY,
+        RollingEvaluation.Result result = RollingEvaluation.run(TestMatrices.matrix(200), periods, List.of(ModelKind.RNN, ModelKind.LSTM), TINY,
                 null, p -> { }, log::add);
+        List<EvaluationRow> rows = result.rows();
+        // the report's details agree with the rows: every cell's squared RMSE averages to the row's MSE
+        assertThat(result.perOrigin()).hasSize(periods.size());
+        result.perOrigin().forEach(origin -> origin.forEach(s -> {
+            assertThat(s.predictedPerDay()).hasSize(s.row().testDays());
+            assertThat(s.actualPerDay()).containsExactly(origin.get(0).actualPerDay());
+            assertThat(java.util.Arrays.stream(s.cellRmse()).map(r -> r * r).average().orElseThrow())
+                    .isCloseTo(s.row().mse(), org.assertj.core.api.Assertions.within(1e-9));
+        }));
 
         List<EvaluationRow> first = rows.stream().filter(r -> periods.get(0).from().toString().equals(r.origin())).toList();
         assertThat(first).extracting(EvaluationRow::name).containsExactly("baseline-last", "baseline-mean7", "baseline-mean28",
@@ -73,6 +82,6 @@ class RollingEvaluationTest {
         Arrays.fill(days, dailyMse);
         EvaluationRow row = new CountScore(new CountMetrics(dailyMse, Math.sqrt(dailyMse), 1), null, new CountMetrics(0, 0, 0),
                 new CountMetrics(0, 0, 0)).toRow(name, null);
-        return new CountEvaluation.Scored(row, days);
+        return new CountEvaluation.Scored(row, days, new double[10], new double[10], new double[0]);
     }
 }
