@@ -53,13 +53,6 @@ public final class Demo {
     /** The street-level region served beside a bundled city: crime-type layers, the next day and week, 0.25 sq mi. */
     private static final Map<String, String> STREET_LEVEL = Map.of("philadelphia", "philadelphia-street");
 
-    /** Where the demo's progress goes: lasting lines, and a status line that may be redrawn. */
-    public interface Report {
-        void line(String format, Object... args);
-
-        void update(String format, Object... args);
-    }
-
     public record Settings(String region, int replayDays, int httpPort, int trainEpochs) {
     }
 

@@ -22,11 +22,11 @@ final class HotspotFeed implements AutoCloseable {
     private static final Set<Integer> HORIZONS = Set.of(1, 7);
     private final KafkaConsumer<String, Output.Hotspots> consumer;
     private final List<String> regions;
-    private final Demo.Report report;
+    private final Report report;
     private final Thread thread;
     private volatile boolean running = true;
 
-    HotspotFeed(String bootstrapServers, List<String> regions, Demo.Report report) {
+    HotspotFeed(String bootstrapServers, List<String> regions, Report report) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -1,9 +1,9 @@
 package io.crimecast.cli;
 
-import io.crimecast.app.Demo;
+import io.crimecast.app.Report;
 
 /** Progress on a terminal: an updating line when there is a console, plain lines otherwise. */
-final class Progress implements Demo.Report {
+final class Progress implements Report {
     private final boolean terminal;
     private long lastUpdate;
 

@@ -1,4 +1,4 @@
-package io.crimecast.cli;
+package io.crimecast.app;
 
 import java.util.List;
 
@@ -24,7 +24,7 @@ import java.util.List;
  * @param perClose         what the closes wrote, divided by the days closed (changelogs: counting and closing together)
  * @param footprint        after the run: resident memory (broker in the same process), heap after GC, state on disk
  */
-record BenchReport(String date, Machine machine, Setup setup, double producerRate, Rate ceiling, Rate topology,
+public record BenchReport(String date, Machine machine, Setup setup, double producerRate, Rate ceiling, Rate topology,
                    double topologyToCeiling, DayCloses dayCloses, double midnightSeconds, List<Volume> perClose, Footprint footprint) {
 
     /**
@@ -51,7 +51,7 @@ record BenchReport(String date, Machine machine, Setup setup, double producerRat
     record Footprint(long rssBytes, long heapAfterGcBytes, long stateBytes) {
     }
 
-    String markdown() {
+    public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("| figure | value |\n|---|---|\n");
         row(md, "date", date);
