@@ -1,5 +1,6 @@
 package io.crimecast.cli;
 
+import io.crimecast.eval.EvaluationPage;
 import io.crimecast.eval.EvaluationReport;
 import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.eval.RollingEvaluation;
@@ -120,7 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport.write(rows, out);
         progress.line("wrote %s and %s", out.resolve("evaluation.json"), out.resolve("evaluation.csv"));
         if (report != null) {
-            EvaluationReport.html(result, grid, report.resolve("report.html"));
+            EvaluationPage.write(result, grid, report.resolve("report.html"));
             progress.line("wrote %s", report.resolve("report.html"));
         }
         return 0;

@@ -1,7 +1,5 @@
 package io.crimecast.eval;
 
-import io.crimecast.grid.Grid;
-import io.crimecast.metrics.BaselineComparison;
 import io.crimecast.metrics.CountMetrics;
 import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.metrics.EvaluationRow.NetworkFit;
@@ -14,8 +12,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -23,7 +19,7 @@ import java.util.stream.Collectors;
 
 /** The evaluation tables: printed (count and hotspot rows apart), and written as evaluation.json and evaluation.csv. */
 public final class EvaluationReport {
-    private record Column(String name, Function<EvaluationRow, Object> value) {
+    record Column(String name, Function<EvaluationRow, Object> value) {
     }
 
     private static final List<Column> CSV = List.of(
@@ -56,7 +52,7 @@ public final class EvaluationReport {
             new Column("mse_diff_high", r -> r.versus() == null ? null : r.versus().high()),
             new Column("win_share", r -> r.versus() == null ? null : r.versus().winShare()));
 
-    private static final List<Column> COUNT_TABLE = List.of(
+    static final List<Column> COUNT_TABLE = List.of(
             new Column("name", EvaluationRow::name), new Column("origin", EvaluationRow::origin),
             new Column("rmse", EvaluationRow::rmse), new Column("mae", EvaluationRow::mae),
             new Column("rmse_active", r -> errors(r.active(), CountMetrics::rmse)), new Column("mae_active", r -> errors(r.active(), CountMetrics::mae)),
@@ -69,7 +65,7 @@ public final class EvaluationReport {
                     r.versus().mseDifference(), r.versus().low(), r.versus().high(), r.versus().beats() ? " beats" : "")),
             new Column("origins_won", r -> r.versus() == null ? null : "%.0f%% of %d".formatted(r.versus().winShare() * 100, r.versus().origins())));
 
-    private static final List<Column> HOTSPOT_TABLE = List.of(
+    static final List<Column> HOTSPOT_TABLE = List.of(
             new Column("name", EvaluationRow::name), new Column("origin", EvaluationRow::origin),
             new Column("auc", r -> ranking(r, RankingScores::auc)),
             new Column("auc_min..max", r -> r.spread() == null ? null : "%.4f..%.4f".formatted(r.spread().min(), r.spread().max())),
@@ -115,85 +111,7 @@ public final class EvaluationReport {
         }
     }
 
-    /**
-     * The same tables as an HTML page, with the RMSE of each count model per test period, the whole grid's predicted
-     * and actual count per day, each cell's error on the grid, and hit rate against the cells flagged for each ranking.
-     */
-    public static void html(RollingEvaluation.Result result, Grid grid, Path file) {
-        List<EvaluationRow> rows = result.rows();
-        HtmlReport page = new HtmlReport();
-        List<EvaluationRow> count = rows.stream().filter(r -> r.kind().equals("count")).toList();
-        List<EvaluationRow> hotspot = rows.stream().filter(r -> r.kind().equals("hotspot")).toList();
-        if (!count.isEmpty()) {
-            page.heading("Count forecasters").table(COUNT_TABLE.stream().map(Column::name).toList(), cells(count, COUNT_TABLE));
-            List<String> origins = count.stream().filter(r -> !r.isSummary()).map(EvaluationRow::origin).distinct().toList();
-            page.lineChart("RMSE per test period (first test day)", "RMSE", origins, count.stream().filter(r -> !r.isSummary())
-                    .map(EvaluationRow::name).distinct().map(name -> new HtmlReport.Series(name, count.stream()
-                            .filter(r -> !r.isSummary() && r.name().equals(name))
-                            .map(r -> new double[]{origins.indexOf(r.origin()), r.rmse()}).toList())).toList());
-        }
-        if (!hotspot.isEmpty()) {
-            page.heading("Hotspot rankings").table(HOTSPOT_TABLE.stream().map(Column::name).toList(), cells(hotspot, HOTSPOT_TABLE));
-            boolean pooled = hotspot.stream().anyMatch(EvaluationRow::isSummary);
-            List<EvaluationRow> shown = hotspot.stream().filter(r -> r.isSummary() == pooled).toList();
-            EvaluationRow first = shown.get(0);
-            List<String> areas = first.flagged() == null ? List.of("1%", "5%", "10%")
-                    : first.flagged().stream().map(f -> "%d cells (%.1f%%)".formatted(f.cells(), f.share() * 100)).toList();
-            page.lineChart("Hit rate against the cells flagged" + (pooled ? " (pooled over the origins)" : ""), "hit rate", areas,
-                    shown.stream().map(r -> new HtmlReport.Series(r.name() + (pooled ? "" : " " + r.origin()), List.of(
-                            new double[]{0, r.ranking().hit1()}, new double[]{1, r.ranking().hit5()}, new double[]{2, r.ranking().hit10()}))).toList());
-        }
-        perDayAndPerCell(result, grid, page);
-        page.write(file, "CrimeCast evaluation");
-    }
-
-    /** The network validation selected (else the first model) beside the best baseline: per test day, and per cell. */
-    private static void perDayAndPerCell(RollingEvaluation.Result result, Grid grid, HtmlReport page) {
-        if (result.perOrigin().isEmpty() || result.perOrigin().get(0).isEmpty()) {
-            return;
-        }
-        List<CountEvaluation.Scored> first = result.perOrigin().get(0);
-        String model = first.stream().map(s -> s.row().name()).filter(EvaluationRow.SELECTED::equals).findFirst()
-                .orElse(first.get(first.size() - 1).row().name());
-        // the baseline each network was compared with: the strongest over all test days
-        String baseline = result.rows().stream().map(EvaluationRow::versus).filter(java.util.Objects::nonNull).map(BaselineComparison::baseline)
-                .findFirst().orElse(first.get(0).row().name());
-        List<String> days = new ArrayList<>();
-        List<double[]> actual = new ArrayList<>();
-        List<double[]> predicted = new ArrayList<>();
-        List<double[]> base = new ArrayList<>();
-        double[] cellMse = new double[grid.cellCount()];
-        int testDays = 0;
-        for (List<CountEvaluation.Scored> origin : result.perOrigin()) {
-            CountEvaluation.Scored m = find(origin, model);
-            CountEvaluation.Scored b = find(origin, baseline);
-            LocalDate from = LocalDate.parse(m.row().origin());
-            for (int d = 0; d < m.predictedPerDay().length; d++) {
-                int x = days.size();
-                days.add(from.plusDays(d).toString());
-                actual.add(new double[]{x, m.actualPerDay()[d]});
-                predicted.add(new double[]{x, m.predictedPerDay()[d]});
-                base.add(new double[]{x, b.predictedPerDay()[d]});
-            }
-            for (int c = 0; c < cellMse.length; c++) {
-                cellMse[c] += m.cellRmse()[c] * m.cellRmse()[c] * m.predictedPerDay().length;
-            }
-            testDays += m.predictedPerDay().length;
-        }
-        page.heading("Per day and per cell");
-        page.lineChart("Incidents per day over the whole grid: what happened, " + model + " and " + baseline, "incidents", days,
-                List.of(new HtmlReport.Series("actual", actual), new HtmlReport.Series(model, predicted), new HtmlReport.Series(baseline, base)));
-        for (int c = 0; c < cellMse.length; c++) {
-            cellMse[c] = Math.sqrt(cellMse[c] / testDays);
-        }
-        page.cellMap("RMSE of " + model + " per cell over the test days, on the grid (north up)", grid.rows(), grid.cols(), cellMse);
-    }
-
-    private static CountEvaluation.Scored find(List<CountEvaluation.Scored> origin, String name) {
-        return origin.stream().filter(s -> s.row().name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static List<List<String>> cells(List<EvaluationRow> rows, List<Column> columns) {
+    static List<List<String>> cells(List<EvaluationRow> rows, List<Column> columns) {
         return rows.stream().map(r -> columns.stream().map(c -> format(c.value().apply(r))).toList()).toList();
     }
 
@@ -218,7 +136,7 @@ public final class EvaluationReport {
         return r.flagged() == null ? format(value) : "%.2f @%s".formatted(value, paiLabel(r, area).substring("pai@".length()));
     }
 
-    private static String format(Object v) {
+    static String format(Object v) {
         if (v == null) {
             return "";
         }
