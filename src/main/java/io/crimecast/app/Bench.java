@@ -111,15 +111,6 @@ public final class Bench {
         report.line("%s", "published model " + bundle.metadata().version() + " to " + TopicNames.DEFAULT.modelWeights());
     }
 
-    /** The incidents of the first {@code days} local days (all when null). */
-    private static List<TimedIncident> firstDays(RegionSpec spec, List<TimedIncident> incidents, Integer days) {
-        if (days == null || incidents.isEmpty()) {
-            return incidents;
-        }
-        LocalDate end = localDate(spec, incidents.get(0).at()).plusDays(days);
-        return incidents.stream().filter(t -> localDate(spec, t.at()).isBefore(end)).toList();
-    }
-
     private static LocalDate localDate(RegionSpec spec, Instant at) {
         return at.atZone(spec.timeZone()).toLocalDate();
     }

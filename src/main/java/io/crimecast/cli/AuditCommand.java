@@ -34,9 +34,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     RegionFiles input;
 
-    @Option(names = "--category", paramLabel = "C",
-            description = "Count only incidents of this category (exact name, any case; repeatable); default all")
-    List<String> categories = List.of();
+    @Mixin
+    CategoryOption category;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day audited (local date)")
     LocalDate from;
@@ -74,11 +73,11 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Grid grid = new Grid(Regions.load(input.region));
         FlagBudget budget = FlagBudget.of(grid, flagArea, null);
-        List<TimedIncident> incidents = IncidentSplit.ofCategories(input.files.reader(grid.spec()).read(input.paths).incidents(), categories);
+        List<TimedIncident> incidents = IncidentSplit.ofCategories(input.files.reader(grid.spec()).read(input.paths).incidents(), category.categories);
         CountMatrix counts = IncidentSplit.before(grid, incidents, to.plusDays(1));
         List<TimedIncident> districts = districtColumn == null ? List.of()
                 : input.files.readerWithCategory(grid.spec(), districtColumn).read(input.paths).incidents();
-        AuditReport report = Audit.run(counts, categories, budget, lookbackDays, from, to, rates, discount, seed, districts);
+        AuditReport report = Audit.run(counts, category.categories, budget, lookbackDays, from, to, rates, discount, seed, districts);
         print(report);
         try {
             Files.createDirectories(out);

@@ -39,9 +39,8 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     RegionFiles input;
 
-    @Option(names = "--category", paramLabel = "C",
-            description = "Count only incidents of this category (exact name, any case; repeatable); default all")
-    List<String> categories = List.of();
+    @Mixin
+    CategoryOption category;
 
     @Option(names = "--start", required = true, paramLabel = "YYYY-MM-DD", description = "First day forecast (local date)")
     LocalDate start;
@@ -55,7 +54,7 @@ final class ForecastCommand implements Callable<Integer> {
     String flagArea;
 
     @Option(names = "--study-area", paramLabel = "AREA",
-            description = "The study area PAI divides by, e.g. 147.71sqmi (default: the cells touching the region's box)")
+            description = "The study area PAI divides by, e.g. 147.71sqmi (default: the area of the region's study-area cells)")
     String studyArea;
 
     @Option(names = "--model", paramLabel = "M", description = "Use this model for every horizon instead of choosing by validation: a naive map, or cell-mlp"
@@ -76,10 +75,10 @@ final class ForecastCommand implements Callable<Integer> {
         }
         Grid grid = new Grid(Regions.load(input.region));
         FlagBudget budget = FlagBudget.of(grid, flagArea, studyArea == null ? null : Area.parse(studyArea));
-        List<TimedIncident> incidents = IncidentSplit.ofCategories(input.files.reader(grid.spec()).read(input.paths).incidents(), categories);
+        List<TimedIncident> incidents = IncidentSplit.ofCategories(input.files.reader(grid.spec()).read(input.paths).incidents(), category.categories);
         CountMatrix history = IncidentSplit.before(grid, incidents, start); // all the forecasts see; scoring alone reads later days
         Forecasting forecasting = new Forecasting(history, budget);
-        List<String> layer = categories.isEmpty() ? List.of("all") : categories;
+        List<String> layer = category.categories.isEmpty() ? List.of("all") : category.categories;
         System.out.printf("%s, %s: %,d incidents in the grid %s..%s; flag budget %s = %d cells of %s; study area %s%n", grid,
                 String.join(", ", layer), Arrays.stream(history.counts()).flatMapToInt(Arrays::stream).sum(), history.firstDay(),
                 history.lastDay(), flagArea, budget.cells(), grid.cellArea(), budget.studyArea());
