@@ -266,7 +266,7 @@ public final class Bench {
             long t0 = System.nanoTime();
             for (Grid g : grids) {
                 Incident trigger = new Incident("bench-midnight-" + g.region(), after.atZone(spec.timeZone()).toOffsetDateTime().toString(),
-                        last.lat(), last.lon(), last.x(), last.y(), last.category(), "bench", g.region());
+                        last.lat(), last.lon(), last.x(), last.y(), last.category(), "bench", g.region(), null);
                 publisher.publish(g.region(), List.of(new TimedIncident(after, trigger)), 0, n -> { });
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();

@@ -44,9 +44,15 @@ final class CsvMappingOptions {
     @Option(names = "--category-col", paramLabel = "COL", description = "csv: category column")
     String categoryCol;
 
+    @Option(names = "--origin-col", paramLabel = "COL",
+            description = "csv: column saying how each incident became known: reported, officer-initiated or unknown (blank: unknown);"
+                    + " rows with another value are skipped as bad-origin")
+    String originCol;
+
     ColumnMapping mapping() {
         IncidentFormat f = IncidentFormat.fromCli(format);
-        boolean anyColumnFlag = idCol != null || timeCol != null || timePattern != null || xCol != null || yCol != null || categoryCol != null;
+        boolean anyColumnFlag = idCol != null || timeCol != null || timePattern != null || xCol != null || yCol != null || categoryCol != null
+                || originCol != null;
         if (f != IncidentFormat.CSV && anyColumnFlag) {
             throw new IllegalArgumentException("column flags (--time-col etc.) apply to --format csv only");
         }
@@ -57,7 +63,7 @@ final class CsvMappingOptions {
             throw new IllegalArgumentException("--coords applies to --format csv only");
         }
         return ColumnMapping.forFormat(f, f == IncidentFormat.CSV
-                ? new ColumnMapping(idCol, timeCol, timePattern, xCol, yCol, categoryCol, coords.equals("lonlat")) : null);
+                ? new ColumnMapping(idCol, timeCol, timePattern, xCol, yCol, categoryCol, coords.equals("lonlat"), originCol) : null);
     }
 
     /** A reader of these files for a region. */
@@ -67,9 +73,7 @@ final class CsvMappingOptions {
 
     /** A reader of these files that takes {@code column} as the category, e.g. audit's district column. */
     IncidentFileReader readerWithCategory(RegionSpec region, String column) {
-        ColumnMapping m = mapping();
-        return new IncidentFileReader(region, new ColumnMapping(m.idCol(), m.timeCol(), m.timePattern(), m.xCol(), m.yCol(), column, m.latLon()),
-                charset());
+        return new IncidentFileReader(region, mapping().withCategoryCol(column), charset());
     }
 
     private Charset charset() {

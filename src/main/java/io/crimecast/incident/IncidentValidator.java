@@ -97,6 +97,11 @@ public final class IncidentValidator {
         if (occurredAt == null || occurredAt.isBlank()) {
             return reject(id, value, RejectReason.MISSING_TIME, "field 'occurredAt' is missing or empty");
         }
+        try {
+            Origin.parse(text(node, "origin"));
+        } catch (IllegalArgumentException e) {
+            return reject(id, value, RejectReason.BAD_ORIGIN, e.getMessage());
+        }
 
         IncidentPlacement.Placement placement;
         try {

@@ -13,6 +13,7 @@ public enum RejectReason {
     FUTURE_TIME("future-time"),
     BEFORE_EARLIEST("before-earliest"),
     TOO_LARGE("too-large"),
+    BAD_ORIGIN("bad-origin"),
     MISSING_COORDINATES("missing-coordinates"),
     BAD_COORDINATES("bad-coordinates"),
     UNKNOWN_REGION("unknown-region"),

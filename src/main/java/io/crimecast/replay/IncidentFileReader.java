@@ -3,6 +3,7 @@ package io.crimecast.replay;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.RegionSpec;
 import io.crimecast.incident.Incident;
+import io.crimecast.incident.Origin;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -161,7 +162,7 @@ public final class IncidentFileReader {
 
     private void checkColumns(CSVParser csv, Path file) {
         List<String> header = csv.getHeaderNames();
-        for (String col : new String[]{mapping.idCol(), mapping.timeCol(), mapping.xCol(), mapping.yCol(), mapping.categoryCol()}) {
+        for (String col : new String[]{mapping.idCol(), mapping.timeCol(), mapping.xCol(), mapping.yCol(), mapping.categoryCol(), mapping.originCol()}) {
             if (col != null && header.stream().noneMatch(h -> h.equalsIgnoreCase(col))) {
                 throw new IllegalArgumentException(file + " has no column '" + col + "'; its columns are " + header);
             }
@@ -228,15 +229,22 @@ public final class IncidentFileReader {
         if (at.isBefore(Instant.EPOCH)) {
             return new Skip("bad-time", timeText); // Kafka record timestamps start in 1970
         }
-        out.add(new TimedIncident(at, incident(id, occurredAt, x, y, row)));
+        Origin origin;
+        try {
+            origin = Origin.parse(mapping.originCol() == null ? null : row.get(mapping.originCol()));
+        } catch (IllegalArgumentException e) {
+            return new Skip("bad-origin", row.get(mapping.originCol()));
+        }
+        out.add(new TimedIncident(at, incident(id, occurredAt, x, y, row, origin)));
         return null;
     }
 
-    private Incident incident(String id, String occurredAt, double x, double y, CSVRecord row) {
+    private Incident incident(String id, String occurredAt, double x, double y, CSVRecord row, Origin origin) {
         String category = mapping.categoryCol() == null ? null : row.get(mapping.categoryCol());
         String source = region.name() + "-replay";
+        String originName = origin == Origin.UNKNOWN ? null : origin.wireName(); // unknown is the default: left out of the JSON
         return mapping.latLon()
-                ? new Incident(id, occurredAt, y, x, null, null, category, source, region.name())
-                : new Incident(id, occurredAt, null, null, x, y, category, source, region.name());
+                ? new Incident(id, occurredAt, y, x, null, null, category, source, region.name(), originName)
+                : new Incident(id, occurredAt, null, null, x, y, category, source, region.name(), originName);
     }
 }

@@ -87,7 +87,7 @@ public final class IncidentPublisher implements AutoCloseable {
 
     private static byte[] json(Incident i, String region) {
         try {
-            return JsonSerde.MAPPER.writeValueAsBytes(new Incident(i.id(), i.occurredAt(), i.lat(), i.lon(), i.x(), i.y(), i.category(), i.source(), region));
+            return JsonSerde.MAPPER.writeValueAsBytes(new Incident(i.id(), i.occurredAt(), i.lat(), i.lon(), i.x(), i.y(), i.category(), i.source(), region, i.origin()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,7 @@ class NijEvaluationTest {
             String id = day + "/" + col + "/" + i;
             double x = col == 0 ? 7_600_000 : 7_640_000;
             out.add(new TimedIncident(day.atTime(12, 0).atZone(GRID.spec().timeZone()).toInstant(),
-                    new Incident(id, day.toString(), null, null, x, 650_000.0, "test", "test", "portland")));
+                    new Incident(id, day.toString(), null, null, x, 650_000.0, "test", "test", "portland", null)));
         }
     }
 

@@ -52,7 +52,7 @@ class ReplayCountsIntegrationTest extends KafkaTestSupport {
         // One incident the next morning moves the region's time past 03-31's end plus grace, so that day closes too.
         Instant closing = Instant.parse("2021-04-01T12:00:00Z");
         all.add(new IncidentFileReader.TimedIncident(closing,
-                new Incident("closing-sentinel", "2021-04-01T08:00:00-04:00", 39.9526, -75.1652, null, null, "test", "test", null)));
+                new Incident("closing-sentinel", "2021-04-01T08:00:00-04:00", 39.9526, -75.1652, null, null, "test", "test", null, null)));
         try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {
             publisher.publish("philadelphia", all, 0, n -> { });
         }

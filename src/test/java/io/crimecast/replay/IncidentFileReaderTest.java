@@ -139,6 +139,17 @@ class IncidentFileReaderTest {
     }
 
     @Test
+    void anOriginColumnIsReadInAnyCaseAndAnUnknownValueIsSkipped() throws Exception {
+        Path file = dir.resolve("origin.csv");
+        Files.writeString(file, "id,t,x,y,how\n1,2024-03-01,7650000,690000,Officer-Initiated\n2,2024-03-01,7650000,690000,reported\n"
+                + "3,2024-03-01,7650000,690000,\n4,2024-03-01,7650000,690000,patrol stop\n");
+        var read = new IncidentFileReader(Regions.load("portland"), new ColumnMapping("id", "t", null, "x", "y", null, false, "how")).read(List.of(file));
+        assertThat(read.incidents()).extracting(t -> t.incident().origin()).containsExactly("officer-initiated", "reported", null);
+        assertThat(read.skipped()).containsExactly(Map.entry("bad-origin", 1L));
+        assertThat(read.samples().get("bad-origin")).extracting(IncidentFileReader.SkippedRow::value).containsExactly("patrol stop");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("nothere.csv");
         assertThatThrownBy(() -> new IncidentFileReader(Regions.load("portland"), ColumnMapping.PORTLAND_NIJ).read(List.of(missing)))

@@ -196,6 +196,17 @@ class CrimecastTopologyTest {
         assertThat(meters.counter("crimecast.incidents.rejected", "reason", "duplicate", "stage", "count").count()).isEqualTo(1);
     }
 
+    @Test
+    void everyOriginIsCountedAlike() {
+        for (String origin : List.of("reported", "Officer-Initiated", "unknown", "")) {
+            sendJson("{\"id\":\"o-%s\",\"occurredAt\":\"2019-03-01T10:00:00-05:00\",\"lat\":%s,\"lon\":%s,\"origin\":\"%s\"}"
+                    .formatted(origin, LAT, LON, origin));
+        }
+        send("z", "2019-03-02T07:00:00-05:00", LAT, LON);
+        assertThat(sumByDate(counts.readValuesToList())).containsExactly(Map.entry(LocalDate.of(2019, 3, 1), 4));
+        assertThat(rejected.isEmpty()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "unparsable          | {not json",
@@ -226,6 +237,8 @@ class CrimecastTopologyTest {
             "duplicate-field     | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lat\":40.0,\"lon\":-75.16}",
             "trailing-content    | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16} garbage",
             "trailing-content    | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16}{}",
+            "bad-origin          | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16,\"origin\":\"patrol\"}",
+            "bad-origin          | {\"id\":\"x\",\"occurredAt\":\"2019-03-01T10:00:00Z\",\"lat\":39.95,\"lon\":-75.16,\"origin\":7}",
     })
     void invalidInputIsRejectedWithReasonStageAndOriginalBytes(String reason, String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
