@@ -123,7 +123,7 @@ public final class Bench {
         }
         return IntStream.rangeClosed(1, regions).mapToObj(i -> new Grid(new RegionSpec(regions == 1 ? spec.name() : spec.name() + "-" + i,
                 spec.crs(), spec.bbox(), size, spec.timeZone(), spec.grace(), spec.hotspot(), spec.retention(), spec.earliest(),
-                spec.maxCells(), spec.layers(), spec.horizons(), spec.studyArea()))).toList();
+                spec.maxCells(), spec.layers(), spec.horizons(), spec.studyArea(), spec.feedbackCorrection()))).toList();
     }
 
     /** Other settings (CRIMECAST_KAFKA_* client and Streams settings, ...) come from the environment, to compare them. */

@@ -18,14 +18,16 @@ public final class Audit {
     }
 
     /**
-     * @param counts     daily counts of the chosen categories, from the first day of the files through {@code to}
+     * @param counts     daily counts of the chosen categories, from the first day of the files through {@code to}, and
+     *                   the officer-initiated ones among them (thinned like discoveries in the corrected runs)
      * @param districts  incidents named by their district (see {@link DistrictShare#of}), or empty for none
      * @param discount   the weight a discovered incident gets in the corrected runs
      */
-    public static AuditReport run(CountMatrix counts, List<String> categories, FlagBudget budget, int lookbackDays,
+    public static AuditReport run(OriginCounts origins, List<String> categories, FlagBudget budget, int lookbackDays,
                                   LocalDate from, LocalDate to, List<Double> rates, double discount, long seed,
                                   List<TimedIncident> districts) {
-        FlagReplay replay = new FlagReplay(counts, budget, lookbackDays, from, to);
+        CountMatrix counts = origins.all();
+        FlagReplay replay = new FlagReplay(counts, origins.officerInitiated(), budget, lookbackDays, from, to);
         int[][] actual = replay.actual();
         Flags plain = replay.run(Feedback.NONE, seed);
         Concentration concentration = Concentration.of(plain, actual, budget);

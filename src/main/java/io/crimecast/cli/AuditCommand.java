@@ -5,9 +5,11 @@ import io.crimecast.audit.AuditReport;
 import io.crimecast.audit.Concentration;
 import io.crimecast.audit.DistrictShare;
 import io.crimecast.audit.Drift;
+import io.crimecast.audit.OriginCounts;
 import io.crimecast.audit.Persistence;
 import io.crimecast.forecast.FlagBudget;
 import io.crimecast.forecast.IncidentSplit;
+import io.crimecast.grid.FeedbackCorrection;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.replay.IncidentFileReader.TimedIncident;
@@ -31,6 +33,8 @@ import java.util.stream.Collectors;
                 + " are, each district's share, and a feedback simulation (patrols in flagged cells discover extra incidents that"
                 + " are counted back) showing how far the flags drift, with and without discounting the discoveries. Writes DIR/audit.json.")
 final class AuditCommand implements Callable<Integer> {
+    private static final double DEFAULT_DISCOUNT = 0.5;
+
     @Mixin
     RegionFiles input;
 
@@ -55,9 +59,10 @@ final class AuditCommand implements Callable<Integer> {
             description = "Discovery rates to simulate: a flagged cell finds Poisson(RATE x its forecast) extra incidents that day (default ${DEFAULT-VALUE})")
     List<Double> rates;
 
-    @Option(names = "--discount", defaultValue = "0.5", paramLabel = "W",
-            description = "The correction's weight for a discovered incident, within 0..1 (default ${DEFAULT-VALUE})")
-    double discount;
+    @Option(names = "--discount", paramLabel = "W",
+            description = "The correction's weight, within 0..1: the probability an officer-initiated incident found in a flagged cell"
+                    + " (discovered or real) is counted (default: the region's feedbackCorrection.officerInitiatedWeight, else 0.5)")
+    Double discount;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the simulated discoveries (default ${DEFAULT-VALUE})")
     long seed;
@@ -77,7 +82,10 @@ final class AuditCommand implements Callable<Integer> {
         CountMatrix counts = IncidentSplit.before(grid, incidents, to.plusDays(1));
         List<TimedIncident> districts = districtColumn == null ? List.of()
                 : input.files.readerWithCategory(grid.spec(), districtColumn).read(input.paths).incidents();
-        AuditReport report = Audit.run(counts, category.categories, budget, lookbackDays, from, to, rates, discount, seed, districts);
+        FeedbackCorrection correction = grid.spec().feedbackCorrection();
+        double weight = discount != null ? discount : correction != null ? correction.officerInitiatedWeight() : DEFAULT_DISCOUNT;
+        AuditReport report = Audit.run(OriginCounts.of(counts, incidents), category.categories, budget, lookbackDays, from, to, rates,
+                weight, seed, districts);
         print(report);
         try {
             Files.createDirectories(out);

@@ -146,16 +146,19 @@ final class TrainCommand implements Callable<Integer> {
     private int train(CrimecastConfig config) throws Exception {
         Grid grid = new Grid(Regions.load(region));
         Layer learned = grid.spec().layer(layer);
+        Progress progress = Progress.toTerminal();
         CountMatrix matrix;
         if (from.equals(List.of("topic"))) {
             matrix = CountTopicReader.read(grid, learned.name(), config.bootstrapServers(), config.clientProperties(), TopicNames.DEFAULT.cellDailyCounts());
+            if (grid.spec().feedbackCorrection() != null) {
+                progress.line("feedback correction not applied: the counts topic does not say which incidents were officer-initiated (train from files)");
+            }
         } else {
             if (mapping == null) {
                 throw new IllegalArgumentException("--from FILES needs --format (philadelphia, portland-nij or csv with column flags)");
             }
-            matrix = Datasets.fromFiles(grid, learned, mapping, from.stream().map(Path::of).toList());
+            matrix = Datasets.forTraining(grid, learned, mapping, from.stream().map(Path::of).toList(), progress);
         }
-        Progress progress = Progress.toTerminal();
         progress.line("%s, layer %s: %d days %s..%s", grid, learned.name(), matrix.days(), matrix.firstDay(), matrix.lastDay());
         TrainSettings settings = training.countSettings();
         byte[] signingKey = config.modelSigningKeyBytes();

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param horizons  the periods, in days, forecast beside the next day (weekly, from each Monday); default the NIJ
  *                  challenge's 7, 14, 31, 61 and 92 days
  * @param studyArea where hotspots may be flagged and PAI's area is measured; default the cells touching the box
+ * @param feedbackCorrection how training discounts officer-initiated incidents in flagged cells; default none
  */
 public record RegionSpec(String name, String crs, BoundingBox bbox, double cellSizeMeters, ZoneId timeZone,
                          Duration grace, HotspotRule hotspot, Duration retention, LocalDate earliest,
-                         Integer maxCells, List<Layer> layers, List<Integer> horizons, StudyArea studyArea) {
+                         Integer maxCells, List<Layer> layers, List<Integer> horizons, StudyArea studyArea,
+                         FeedbackCorrection feedbackCorrection) {
     public static final String WGS84 = "EPSG:4326";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final LocalDate DEFAULT_EARLIEST = LocalDate.of(2000, 1, 1);
@@ -60,6 +62,7 @@ public record RegionSpec(String name, String crs, BoundingBox bbox, double cellS
             throw new IllegalArgumentException("horizons: days from 2 to " + MAX_HORIZON_DAYS + " (the next day is always forecast), were " + horizons);
         }
         horizons = horizons == null ? DEFAULT_HORIZONS : horizons.stream().distinct().sorted().toList();
+        feedbackCorrection = feedbackCorrection == null ? null : feedbackCorrection.withAreaOr(hotspot.area());
         if (retention.compareTo(grace) < 0) {
             throw new IllegalArgumentException("retention (" + retention + ") must be at least the grace period (" + grace + ")");
         }

@@ -41,7 +41,7 @@ class FlagReplayTest {
     }
 
     private static FlagReplay replay(int lookback) {
-        return new FlagReplay(CITY, BUDGET, lookback, FIRST.plusDays(30), FIRST.plusDays(399));
+        return new FlagReplay(CITY, null, BUDGET, lookback, FIRST.plusDays(30), FIRST.plusDays(399));
     }
 
     @ParameterizedTest
@@ -90,6 +90,55 @@ class FlagReplayTest {
         Persistence fed = Persistence.of(replay.run(new Feedback(1.0, 1), 1), GRID.cellCount());
 
         assertThat(fed.meanRunDays()).isGreaterThan(plain.meanRunDays());
+    }
+
+    @Test
+    void aCorrectionOfWeightZeroDropsEveryDiscoveryAndFlagsLikeThePlainRun() {
+        FlagReplay replay = replay(28);
+        Flags plain = replay.run(Feedback.NONE, 1);
+        Flags corrected = replay.run(new Feedback(1.0, 0), 1);
+
+        for (int d = 0; d < plain.byDay().size(); d++) {
+            assertThat(corrected.byDay().get(d)).containsExactly(plain.byDay().get(d));
+        }
+    }
+
+    /** Every incident of the busiest cells (every fifth) is officer-initiated: the correction drops them only on days they are flagged. */
+    @Test
+    void theCorrectedCountsLoseOfficerInitiatedIncidentsOnlyInCellsFlaggedThatDay() {
+        int[][] officer = new int[CITY.days()][GRID.cellCount()];
+        long total = 0;
+        for (int d = 0; d < CITY.days(); d++) {
+            for (int c = 0; c < GRID.cellCount(); c += 5) {
+                officer[d][c] = CITY.counts()[d][c];
+                total += officer[d][c];
+            }
+        }
+        FlagReplay replay = new FlagReplay(CITY, officer, BUDGET, 28, FIRST.plusDays(30), FIRST.plusDays(399));
+
+        FlagReplay.Counted believed = replay.counted(new Feedback(0, 1), 3);
+        assertThat(believed.counts().counts()).isDeepEqualTo(CITY.counts());
+        assertThat(believed.kept()).isEqualTo(believed.officerInitiatedInFlagged());
+
+        FlagReplay.Counted dropped = replay.counted(new Feedback(0, 0), 3);
+        Flags flags = replay.run(new Feedback(0, 0), 3);
+        long inFlagged = 0;
+        for (int d = 0; d < CITY.days(); d++) {
+            java.util.Set<Integer> flaggedToday = new java.util.HashSet<>();
+            if (d >= 30) {
+                java.util.Arrays.stream(flags.byDay().get(d - 30)).forEach(flaggedToday::add);
+            }
+            for (int c = 0; c < GRID.cellCount(); c++) {
+                int expected = flaggedToday.contains(c) ? CITY.counts()[d][c] - officer[d][c] : CITY.counts()[d][c];
+                assertThat(dropped.counts().counts()[d][c]).as("day %d cell %d", d, c).isEqualTo(expected);
+                inFlagged += flaggedToday.contains(c) ? officer[d][c] : 0;
+            }
+        }
+        assertThat(dropped.officerInitiatedInFlagged()).isEqualTo(inFlagged).isPositive().isLessThan(total);
+        assertThat(dropped.kept()).isZero();
+
+        FlagReplay.Counted half = replay.counted(new Feedback(0, 0.5), 3);
+        assertThat((double) half.kept() / half.officerInitiatedInFlagged()).isBetween(0.4, 0.6);
     }
 
     private static double meanOverlap(Flags plain, Flags fed) {

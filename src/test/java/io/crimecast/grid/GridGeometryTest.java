@@ -70,7 +70,7 @@ class GridGeometryTest {
     @Test
     void aBudgetSmallerThanOneCellIsRefusedAtLoad() {
         assertThatThrownBy(() -> new RegionSpec("tiny", null, new BoundingBox(-75.2, 39.9, -75.1, 40.0), 5000, java.time.ZoneId.of("UTC"),
-                null, HotspotRule.area("1 acre"), null, null, null, null, null, null))
+                null, HotspotRule.area("1 acre"), null, null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("smaller than one cell");
     }
 

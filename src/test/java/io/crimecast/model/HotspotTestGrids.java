@@ -14,7 +14,7 @@ public final class HotspotTestGrids {
 
     public static Grid grid(int rows, int cols, HotspotRule rule) {
         RegionSpec spec = new RegionSpec("hotspot-test", "EPSG:32610", new BoundingBox(500_000, 5_000_000, 500_000 + cols * 1000, 5_000_000 + rows * 1000),
-                1000, ZoneId.of("America/Los_Angeles"), null, rule, null, null, null, null, null, null);
+                1000, ZoneId.of("America/Los_Angeles"), null, rule, null, null, null, null, null, null, null);
         return new Grid(spec);
     }
 }
