@@ -1,7 +1,6 @@
 package io.crimecast.audit;
 
 import io.crimecast.forecast.FlagBudget;
-import io.crimecast.replay.IncidentFileReader.TimedIncident;
 import io.crimecast.train.CountMatrix;
 
 import java.time.LocalDate;
@@ -20,19 +19,19 @@ public final class Audit {
     /**
      * @param counts     daily counts of the chosen categories, from the first day of the files through {@code to}, and
      *                   the officer-initiated ones among them (thinned like discoveries in the corrected runs)
-     * @param districts  incidents named by their district (see {@link DistrictShare#of}), or empty for none
+     * @param districtOfCell each cell's district (null: none), or null to leave districts out
      * @param discount   the weight a discovered incident gets in the corrected runs
      */
     public static AuditReport run(OriginCounts origins, List<String> categories, FlagBudget budget, int lookbackDays,
                                   LocalDate from, LocalDate to, List<Double> rates, double discount, long seed,
-                                  List<TimedIncident> districts) {
+                                  String[] districtOfCell) {
         CountMatrix counts = origins.all();
         FlagReplay replay = new FlagReplay(counts, origins.officerInitiated(), budget, lookbackDays, from, to);
         int[][] actual = replay.actual();
         Flags plain = replay.run(Feedback.NONE, seed);
         Concentration concentration = Concentration.of(plain, actual, budget);
-        List<DistrictShare> shares = districts.isEmpty() ? List.of()
-                : DistrictShare.of(counts.grid(), districts, plain.flaggedDays(counts.cells()), actual);
+        List<DistrictShare> shares = districtOfCell == null ? List.of()
+                : DistrictShare.of(districtOfCell, plain.flaggedDays(counts.cells()), actual);
         List<Drift> drifts = new ArrayList<>();
         for (double rate : rates) {
             for (Feedback feedback : List.of(new Feedback(rate, 1), new Feedback(rate, discount))) {

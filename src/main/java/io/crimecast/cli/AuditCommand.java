@@ -9,6 +9,7 @@ import io.crimecast.audit.OriginCounts;
 import io.crimecast.audit.Persistence;
 import io.crimecast.forecast.FlagBudget;
 import io.crimecast.forecast.IncidentSplit;
+import io.crimecast.grid.Districts;
 import io.crimecast.grid.FeedbackCorrection;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
@@ -68,8 +69,18 @@ final class AuditCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--district-column", paramLabel = "COL",
-            description = "Column naming each incident's district (Philadelphia: dc_dist): adds each district's share of the flags")
+            description = "Column naming each incident's district (Philadelphia: dc_dist): adds each district's share of the flags;"
+                    + " a cell belongs to the district most of its incidents name")
     String districtColumn;
+
+    @Option(names = "--districts", paramLabel = "FILE",
+            description = "GeoJSON FeatureCollection of district polygons (WGS84 lon/lat; e.g. examples/districts/portland-police-districts.geojson):"
+                    + " adds each district's share of the flags; a cell belongs to the district its centre lies in")
+    Path districtsFile;
+
+    @Option(names = "--district-property", defaultValue = "district", paramLabel = "NAME",
+            description = "With --districts: the feature property that names a district (default ${DEFAULT-VALUE})")
+    String districtProperty;
 
     @Option(names = "--out", defaultValue = "audit", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE})")
     Path out;
@@ -80,8 +91,12 @@ final class AuditCommand implements Callable<Integer> {
         FlagBudget budget = FlagBudget.of(grid, flagArea, null);
         List<TimedIncident> incidents = IncidentSplit.ofCategories(input.files.reader(grid.spec()).read(input.paths).incidents(), category.categories);
         CountMatrix counts = IncidentSplit.before(grid, incidents, to.plusDays(1));
-        List<TimedIncident> districts = districtColumn == null ? List.of()
-                : input.files.readerWithCategory(grid.spec(), districtColumn).read(input.paths).incidents();
+        if (districtColumn != null && districtsFile != null) {
+            throw new IllegalArgumentException("give --district-column or --districts, not both");
+        }
+        String[] districts = districtsFile != null ? Districts.read(districtsFile, districtProperty).ofCells(grid)
+                : districtColumn != null ? DistrictShare.ownersByIncidents(grid, input.files.readerWithCategory(grid.spec(), districtColumn)
+                .read(input.paths).incidents()) : null;
         FeedbackCorrection correction = grid.spec().feedbackCorrection();
         double weight = discount != null ? discount : correction != null ? correction.officerInitiatedWeight() : DEFAULT_DISCOUNT;
         AuditReport report = Audit.run(OriginCounts.of(counts, incidents), category.categories, budget, lookbackDays, from, to, rates,

@@ -101,6 +101,51 @@ class AuditCommandTest {
         });
     }
 
+    /** The same three spots, with two polygon districts splitting the box at longitude -75.15: West holds the first spot. */
+    @Test
+    void districtPolygonsTakeTheCellsWhoseCentresTheyCover() throws IOException {
+        List<String> rows = new ArrayList<>(List.of("id,time,lon,lat"));
+        for (int d = 0; d < 60; d++) {
+            String time = LocalDate.of(2021, 1, 1).plusDays(d) + "T10:00:00";
+            for (String spot : new String[]{"-75.25,39.88", "-75.25,39.88", "-75.25,39.88", "-75.25,39.88",
+                    "-75.10,40.00", "-75.10,40.00", "-75.10,40.00", "-75.00,40.10"}) {
+                rows.add("%d,%s,%s".formatted(rows.size(), time, spot));
+            }
+        }
+        Path data = Files.write(dir.resolve("spots.csv"), rows);
+        Path districts = Files.writeString(dir.resolve("districts.geojson"), """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"name": "West"}, "geometry": {"type": "Polygon",
+                    "coordinates": [[[-75.5, 39.5], [-75.15, 39.5], [-75.15, 40.5], [-75.5, 40.5], [-75.5, 39.5]]]}},
+                  {"type": "Feature", "properties": {"name": "East"}, "geometry": {"type": "MultiPolygon",
+                    "coordinates": [[[[-75.15, 39.5], [-74.5, 39.5], [-74.5, 40.5], [-75.15, 40.5], [-75.15, 39.5]]]]}}]}
+                """);
+        Path out = dir.resolve("out");
+
+        CliRun run = CliRun.of("audit", "--region", "philadelphia", "--format", "csv", "--id-col", "id", "--time-col", "time",
+                "--x-col", "lon", "--y-col", "lat", "--coords", "lonlat", data.toString(), "--districts", districts.toString(),
+                "--district-property", "name", "--from", "2021-02-01", "--to", "2021-03-01", "--flag-area", "25km2", "--feedback", "0.5",
+                "--out", out.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode shares = new ObjectMapper().readTree(out.resolve("audit.json").toFile()).get("districts");
+        assertThat(shares).hasSize(2);
+        JsonNode east = shares.get(0);
+        JsonNode west = shares.get(1);
+        assertThat(east.get("district").asText()).isEqualTo("East");
+        assertThat(west.get("flaggedShare").asDouble()).isEqualTo(1.0);
+        assertThat(west.get("incidentShare").asDouble()).isCloseTo(0.5, within(1e-12));
+        assertThat(east.get("incidentShare").asDouble()).isCloseTo(0.5, within(1e-12));
+        assertThat(west.get("cells").asInt() + east.get("cells").asInt()).as("every cell of the 7 x 6 grid has its centre in one").isEqualTo(42);
+        assertThat(west.get("cellShare").asDouble()).isCloseTo(west.get("cells").asDouble() / 42, within(1e-12));
+
+        CliRun unnamed = CliRun.of("audit", "--region", "philadelphia", "--format", "csv", "--id-col", "id", "--time-col", "time",
+                "--x-col", "lon", "--y-col", "lat", "--coords", "lonlat", data.toString(), "--districts", districts.toString(),
+                "--from", "2021-02-01", "--to", "2021-03-01", "--flag-area", "25km2", "--out", out.toString());
+        assertThat(unnamed.exit()).isEqualTo(2);
+        assertThat(unnamed.err()).contains("feature 0 has no property 'district' to name its district");
+    }
+
     @Test
     void aPeriodWithNoDaysBeforeItIsAnErrorNamingTheData() throws IOException {
         Path data = Files.write(dir.resolve("one.csv"), List.of("time,lon,lat", "2021-01-01T10:00:00,-75.25,39.88",
