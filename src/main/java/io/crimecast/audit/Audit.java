@@ -5,6 +5,7 @@ import io.crimecast.train.CountMatrix;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class Audit {
      * @param districtOfCell each cell's district (null: none), or null to leave districts out
      * @param discount   the weight a discovered incident gets in the corrected runs
      */
-    public static AuditReport run(OriginCounts origins, List<String> categories, FlagBudget budget, int lookbackDays,
+    public static Result run(OriginCounts origins, List<String> categories, FlagBudget budget, int lookbackDays,
                                   LocalDate from, LocalDate to, List<Double> rates, double discount, long seed,
                                   String[] districtOfCell) {
         CountMatrix counts = origins.all();
@@ -43,8 +44,19 @@ public final class Audit {
         for (boolean inStudy : budget.studyCells()) {
             studyCells += inStudy ? 1 : 0;
         }
-        return new AuditReport(counts.grid().region(), categories, from, to, lookbackDays, budget.cells(),
-                budget.flaggedArea(budget.cells()).squareMiles(), studyCells, seed, concentration,
+        long officerInitiated = 0;
+        if (origins.officerInitiated() != null) {
+            for (int d = counts.indexOf(from); d <= counts.indexOf(to); d++) {
+                officerInitiated += Arrays.stream(origins.officerInitiated()[d]).sum();
+            }
+        }
+        AuditReport report = new AuditReport(counts.grid().region(), categories, from, to, lookbackDays, budget.cells(),
+                budget.flaggedArea(budget.cells()).squareMiles(), studyCells, seed, officerInitiated, concentration,
                 Persistence.of(plain, counts.cells()), shares, drifts);
+        return new Result(report, plain.flaggedDays(counts.cells()));
+    }
+
+    /** The report, and how many days the plain run flagged each cell (for the page's map). */
+    public record Result(AuditReport report, int[] flaggedDays) {
     }
 }

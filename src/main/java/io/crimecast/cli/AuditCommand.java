@@ -1,6 +1,7 @@
 package io.crimecast.cli;
 
 import io.crimecast.audit.Audit;
+import io.crimecast.audit.AuditPage;
 import io.crimecast.audit.AuditReport;
 import io.crimecast.audit.Concentration;
 import io.crimecast.audit.DistrictShare;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Audits a trailing-count forecaster's daily flags over a period, offline: how concentrated and persistent they"
                 + " are, each district's share, and a feedback simulation (patrols in flagged cells discover extra incidents that"
-                + " are counted back) showing how far the flags drift, with and without discounting the discoveries. Writes DIR/audit.json.")
+                + " are counted back) showing how far the flags drift, with and without discounting the discoveries. Writes DIR/audit.json and DIR/audit.html.")
 final class AuditCommand implements Callable<Integer> {
     private static final double DEFAULT_DISCOUNT = 0.5;
 
@@ -99,8 +100,9 @@ final class AuditCommand implements Callable<Integer> {
                 .read(input.paths).incidents()) : null;
         FeedbackCorrection correction = grid.spec().feedbackCorrection();
         double weight = discount != null ? discount : correction != null ? correction.officerInitiatedWeight() : DEFAULT_DISCOUNT;
-        AuditReport report = Audit.run(OriginCounts.of(counts, incidents), category.categories, budget, lookbackDays, from, to, rates,
+        Audit.Result result = Audit.run(OriginCounts.of(counts, incidents), category.categories, budget, lookbackDays, from, to, rates,
                 weight, seed, districts);
+        AuditReport report = result.report();
         print(report);
         try {
             Files.createDirectories(out);
@@ -109,7 +111,9 @@ final class AuditCommand implements Callable<Integer> {
         }
         Path file = out.resolve("audit.json");
         JsonSerde.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
-        System.out.println("wrote " + file);
+        Path page = out.resolve("audit.html");
+        AuditPage.write(result, grid, page);
+        System.out.println("wrote " + file + " and " + page);
         return 0;
     }
 
@@ -117,6 +121,10 @@ final class AuditCommand implements Callable<Integer> {
         System.out.printf("%s, %s, %s..%s: each day the best %d cells (%.2f sq mi of %d study cells) by the last %d days' counts%n",
                 r.region(), r.categories().isEmpty() ? "all" : String.join(", ", r.categories()), r.from(), r.to(),
                 r.budgetCells(), r.budgetSqMi(), r.studyCells(), r.lookbackDays());
+        if (r.officerInitiated() > 0) {
+            System.out.printf("%d of the period's incidents are officer-initiated: the corrected runs thin those found in flagged cells too%n",
+                    r.officerInitiated());
+        }
         Concentration c = r.concentration();
         System.out.printf("%nconcentration  Gini of flagged days %.3f; top 1%% of cells hold %.1f%%, top 10%% %.1f%% of flagged cell-days;"
                         + " %.1f%% of incidents in %.2f%% of the area (PAI %.1f)%n", c.gini(), 100 * c.top1PercentShare(),

@@ -89,13 +89,21 @@ public final class HtmlReport {
         return this;
     }
 
-    /** Grid cells as squares, row 0 at the bottom as on the map, shaded by value (darker is larger), with the scale. */
+    /**
+     * Grid cells as squares, row 0 at the bottom as on the map, shaded by value (darker is larger), with the scale.
+     * Cells of value 0 are the white background, so a fine grid's page grows with the cells that hold something.
+     */
     public HtmlReport cellMap(String title, int rows, int cols, double[] values) {
         double max = java.util.Arrays.stream(values).filter(Double::isFinite).max().orElse(1);
         int size = Math.max(2, Math.min(24, 480 / Math.max(rows, cols)));
         StringBuilder svg = new StringBuilder("<figure><figcaption>").append(escape(title)).append("</figcaption>\n<svg width=\"")
-                .append(cols * size + 160).append("\" height=\"").append(rows * size + 4).append("\" role=\"img\">\n");
+                .append(cols * size + 160).append("\" height=\"").append(rows * size + 4).append("\" role=\"img\">\n")
+                .append("<rect x=\"0\" y=\"0\" width=\"").append(cols * size).append("\" height=\"").append(rows * size)
+                .append("\" fill=\"#fff\" stroke=\"#999\"/>\n");
         for (int c = 0; c < values.length; c++) {
+            if (values[c] == 0) {
+                continue;
+            }
             int row = c / cols;
             int col = c % cols;
             double share = max > 0 && Double.isFinite(values[c]) ? values[c] / max : 0;
@@ -131,7 +139,7 @@ public final class HtmlReport {
         return "<text x=\"%s\" y=\"%s\" text-anchor=\"%s\">%s</text>".formatted(format(x), format(y), anchor, escape(text));
     }
 
-    static String format(double v) {
+    public static String format(double v) {
         return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 

@@ -46,6 +46,10 @@ class AuditCommandTest {
                 .isCloseTo(concentration.get("incidentShare").asDouble() / concentration.get("areaShare").asDouble(), within(1e-9));
         assertThat(report.get("persistence").get("distinctCells").asInt()).isGreaterThanOrEqualTo(27);
         assertThat(report.get("districts")).isEmpty();
+        assertThat(report.get("officerInitiated").asLong()).isZero();
+        String page = Files.readString(out.resolve("audit.html"));
+        assertThat(page).contains("<h2>Concentration</h2>").contains("<h2>Feedback</h2>").doesNotContain("<h2>Districts</h2>")
+                .contains("Days each cell was flagged").contains("+30%, weight 0.5");
         JsonNode feedback = report.get("feedback");
         assertThat(feedback).hasSize(2);
         assertThat(feedback.get(0).get("weight").asDouble()).isEqualTo(1.0);
@@ -138,12 +142,51 @@ class AuditCommandTest {
         assertThat(east.get("incidentShare").asDouble()).isCloseTo(0.5, within(1e-12));
         assertThat(west.get("cells").asInt() + east.get("cells").asInt()).as("every cell of the 7 x 6 grid has its centre in one").isEqualTo(42);
         assertThat(west.get("cellShare").asDouble()).isCloseTo(west.get("cells").asDouble() / 42, within(1e-12));
+        assertThat(Files.readString(out.resolve("audit.html"))).contains("<h2>Districts</h2>").contains("<td>West</td>");
 
         CliRun unnamed = CliRun.of("audit", "--region", "philadelphia", "--format", "csv", "--id-col", "id", "--time-col", "time",
                 "--x-col", "lon", "--y-col", "lat", "--coords", "lonlat", data.toString(), "--districts", districts.toString(),
                 "--from", "2021-02-01", "--to", "2021-03-01", "--flag-area", "25km2", "--out", out.toString());
         assertThat(unnamed.exit()).isEqualTo(2);
         assertThat(unnamed.err()).contains("feature 0 has no property 'district' to name its district");
+    }
+
+    /**
+     * Each day 3 reported incidents at one spot and 2 reported + 2 officer-initiated at another, one cell flagged a day:
+     * believed, the officer-initiated incidents keep the second spot flagged every day; the correction at weight 0
+     * drops them whenever it is flagged, so the first spot takes some days.
+     */
+    @Test
+    void theCorrectionThinsRealOfficerInitiatedIncidentsInFlaggedCells() throws IOException {
+        List<String> rows = new ArrayList<>(List.of("id,time,lon,lat,origin"));
+        for (int d = 0; d < 60; d++) {
+            String time = LocalDate.of(2021, 1, 1).plusDays(d) + "T10:00:00";
+            for (String spot : new String[]{"-75.25,39.88,reported", "-75.25,39.88,reported", "-75.25,39.88,reported",
+                    "-75.10,40.00,reported", "-75.10,40.00,reported", "-75.10,40.00,officer-initiated", "-75.10,40.00,Officer-Initiated"}) {
+                rows.add("%d,%s,%s".formatted(rows.size(), time, spot));
+            }
+        }
+        Path data = Files.write(dir.resolve("origins.csv"), rows);
+        Path out = dir.resolve("out");
+
+        CliRun run = CliRun.of("audit", "--region", "philadelphia", "--format", "csv", "--id-col", "id", "--time-col", "time",
+                "--x-col", "lon", "--y-col", "lat", "--coords", "lonlat", "--origin-col", "origin", data.toString(),
+                "--from", "2021-02-01", "--to", "2021-03-01", "--flag-area", "25km2", "--lookback", "28", "--feedback", "0",
+                "--discount", "0", "--out", out.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("58 of the period's incidents are officer-initiated");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
+        assertThat(report.get("officerInitiated").asLong()).isEqualTo(58); // 29 days x 2
+        JsonNode believed = report.get("feedback").get(0);
+        JsonNode corrected = report.get("feedback").get(1);
+        assertThat(believed.get("weight").asDouble()).isEqualTo(1.0);
+        believed.get("weeklyJaccard").forEach(j -> assertThat(j.asDouble()).isEqualTo(1.0));
+        assertThat(corrected.get("weight").asDouble()).isZero();
+        assertThat(corrected.get("persistence").get("distinctCells").asInt()).isEqualTo(2);
+        // the second spot's 28-day sum (112) falls by 2 a flagged day to the first's (84) in the third week
+        assertThat(corrected.get("weeklyJaccard").get(1).asDouble()).isEqualTo(1.0);
+        assertThat(corrected.get("weeklyJaccard").get(2).asDouble()).isLessThan(1.0);
     }
 
     @Test
