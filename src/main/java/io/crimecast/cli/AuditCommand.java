@@ -8,18 +8,24 @@ import io.crimecast.audit.DistrictShare;
 import io.crimecast.audit.Drift;
 import io.crimecast.audit.OriginCounts;
 import io.crimecast.audit.Persistence;
+import io.crimecast.config.CrimecastConfig;
 import io.crimecast.forecast.FlagBudget;
 import io.crimecast.forecast.IncidentSplit;
 import io.crimecast.grid.Districts;
 import io.crimecast.grid.FeedbackCorrection;
 import io.crimecast.grid.Grid;
+import io.crimecast.grid.Layer;
 import io.crimecast.grid.Regions;
 import io.crimecast.replay.IncidentFileReader.TimedIncident;
 import io.crimecast.topics.JsonSerde;
+import io.crimecast.topics.TopicNames;
 import io.crimecast.train.CountMatrix;
+import io.crimecast.train.CountTopicReader;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,17 +37,32 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audits a trailing-count forecaster's daily flags over a period, offline: how concentrated and persistent they"
+        description = "Audits a trailing-count forecaster's daily flags over a period, offline (incident files, or the counts topic): how concentrated and persistent they"
                 + " are, each district's share, and a feedback simulation (patrols in flagged cells discover extra incidents that"
                 + " are counted back) showing how far the flags drift, with and without discounting the discoveries. Writes DIR/audit.json and DIR/audit.html.")
 final class AuditCommand implements Callable<Integer> {
     private static final double DEFAULT_DISCOUNT = 0.5;
 
-    @Mixin
-    RegionFiles input;
+    @Option(names = "--region", required = true, paramLabel = "R", description = "Region name or region file")
+    String region;
+
+    @Parameters(arity = "0..*", paramLabel = "FILES", description = "Incident files (.csv or .csv.gz), read with --format; or give --counts-topic")
+    List<Path> paths = List.of();
+
+    @ArgGroup(exclusive = false, heading = "Reading incident files:%n")
+    CsvMappingOptions files;
 
     @Mixin
     CategoryOption category;
+
+    @Option(names = "--counts-topic", description = "Read the closed days' counts of --layer from the cell-daily-counts topic (to its end) instead of files")
+    boolean countsTopic;
+
+    @Option(names = "--layer", defaultValue = "all", paramLabel = "LAYER", description = "With --counts-topic: the region's layer audited (default ${DEFAULT-VALUE})")
+    String layer;
+
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day audited (local date)")
     LocalDate from;
@@ -88,20 +109,38 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Grid grid = new Grid(Regions.load(input.region));
-        FlagBudget budget = FlagBudget.of(grid, flagArea, null);
-        List<TimedIncident> incidents = IncidentSplit.ofCategories(input.files.reader(grid.spec()).read(input.paths).incidents(), category.categories);
-        CountMatrix counts = IncidentSplit.before(grid, incidents, to.plusDays(1));
+        Grid grid = new Grid(Regions.load(region));
         if (districtColumn != null && districtsFile != null) {
             throw new IllegalArgumentException("give --district-column or --districts, not both");
         }
+        OriginCounts origins;
+        List<String> categories;
+        if (countsTopic) {
+            if (!paths.isEmpty() || files != null || !category.categories.isEmpty() || districtColumn != null) {
+                throw new IllegalArgumentException("--counts-topic reads counts, not incidents: no FILES, --format, --category or --district-column"
+                        + " (give --layer; --districts works)");
+            }
+            Layer audited = grid.spec().layer(layer);
+            CrimecastConfig config = kafka.config();
+            CountMatrix counts = CountTopicReader.read(grid, audited.name(), config.bootstrapServers(), config.clientProperties(),
+                    TopicNames.DEFAULT.cellDailyCounts());
+            origins = new OriginCounts(counts.slice(counts.firstDay(), to.plusDays(1)), null);
+            categories = audited.categories();
+        } else {
+            if (paths.isEmpty() || files == null) {
+                throw new IllegalArgumentException("give incident FILES with --format, or --counts-topic");
+            }
+            List<TimedIncident> incidents = IncidentSplit.ofCategories(files.reader(grid.spec()).read(paths).incidents(), category.categories);
+            origins = OriginCounts.of(IncidentSplit.before(grid, incidents, to.plusDays(1)), incidents);
+            categories = category.categories;
+        }
+        FlagBudget budget = FlagBudget.of(grid, flagArea, null);
         String[] districts = districtsFile != null ? Districts.read(districtsFile, districtProperty).ofCells(grid)
-                : districtColumn != null ? DistrictShare.ownersByIncidents(grid, input.files.readerWithCategory(grid.spec(), districtColumn)
-                .read(input.paths).incidents()) : null;
+                : districtColumn != null ? DistrictShare.ownersByIncidents(grid, files.readerWithCategory(grid.spec(), districtColumn)
+                .read(paths).incidents()) : null;
         FeedbackCorrection correction = grid.spec().feedbackCorrection();
         double weight = discount != null ? discount : correction != null ? correction.officerInitiatedWeight() : DEFAULT_DISCOUNT;
-        Audit.Result result = Audit.run(OriginCounts.of(counts, incidents), category.categories, budget, lookbackDays, from, to, rates,
-                weight, seed, districts);
+        Audit.Result result = Audit.run(origins, categories, budget, lookbackDays, from, to, rates, weight, seed, districts);
         AuditReport report = result.report();
         print(report);
         try {

@@ -203,6 +203,18 @@ class AuditCommandTest {
     }
 
     @Test
+    void withoutFilesOrTheCountsTopicItSaysWhatToGive() {
+        CliRun none = CliRun.of("audit", "--region", "philadelphia", "--from", "2021-01-03", "--to", "2021-01-05");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("give incident FILES with --format, or --counts-topic");
+
+        CliRun both = CliRun.of("audit", "--region", "philadelphia", "--counts-topic", "--category", "Thefts", "--from", "2021-01-03",
+                "--to", "2021-01-05");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--counts-topic reads counts, not incidents");
+    }
+
+    @Test
     void aDiscountAboveOneIsAnError() throws IOException {
         Path data = Files.write(dir.resolve("two.csv"), List.of("time,lon,lat", "2021-01-01T10:00:00,-75.25,39.88",
                 "2021-01-05T10:00:00,-75.25,39.88"));

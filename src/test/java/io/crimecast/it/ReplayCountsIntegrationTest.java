@@ -1,5 +1,8 @@
 package io.crimecast.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crimecast.cli.CrimecastCli;
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
@@ -86,6 +89,22 @@ class ReplayCountsIntegrationTest extends KafkaTestSupport {
         assertThat(closes.values()).as("each cell-day closes exactly once").containsOnly(1);
         assertThat(latest).isEqualTo(PhiladelphiaMonth.independentCount(grid, FIRST_DAY, LAST_DAY, FIRST_DAY, LAST_DAY));
         assertThat(latest.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(10_000);
+
+        // audit reads the same days from the counts topic as from the file: the same flags, so the same report
+        JsonNode fromTopic = audit(tmp.resolve("audit-topic"), "--counts-topic", "--bootstrap", broker.bootstrapServers());
+        JsonNode fromFile = audit(tmp.resolve("audit-file"), "--format", "philadelphia", csv.toString());
+        assertThat(fromTopic.get("persistence").get("distinctCells").asInt()).isGreaterThan(1);
+        for (String part : List.of("concentration", "persistence", "feedback")) {
+            assertThat(fromTopic.get(part)).as(part).isEqualTo(fromFile.get(part));
+        }
+    }
+
+    private static JsonNode audit(Path out, String... source) throws Exception {
+        List<String> args = new ArrayList<>(List.of("audit", "--region", "philadelphia", "--from", "2021-03-08", "--to", "2021-03-31",
+                "--flag-area", "50km2", "--lookback", "7", "--feedback", "0.3", "--out", out.toString()));
+        args.addAll(List.of(source));
+        assertThat(CrimecastCli.commandLine().execute(args.toArray(String[]::new))).isZero();
+        return new ObjectMapper().readTree(out.resolve("audit.json").toFile());
     }
 
     private static long closedDays(List<ConsumerRecord<String, Output.CellDayCount>> records) {
