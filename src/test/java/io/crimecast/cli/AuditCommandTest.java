@@ -67,15 +67,9 @@ class AuditCommandTest {
      */
     @Test
     void eachDistrictsShareOfTheFlagsBesideItsShareOfIncidentsAndCells() throws IOException {
-        List<String> rows = new ArrayList<>(List.of("id,time,lon,lat,district"));
-        for (int d = 0; d < 60; d++) {
-            String time = LocalDate.of(2021, 1, 1).plusDays(d) + "T10:00:00";
-            for (String spot : new String[]{"-75.25,39.88,A", "-75.25,39.88,A", "-75.25,39.88,A", "-75.25,39.88,A",
-                    "-75.10,40.00,B", "-75.10,40.00,B", "-75.10,40.00,A", "-75.00,40.10,C"}) {
-                rows.add("%d,%s,%s".formatted(rows.size(), time, spot));
-            }
-        }
-        Path data = Files.write(dir.resolve("districts.csv"), rows);
+        Path data = sixtyDays("districts.csv", "id,time,lon,lat,district",
+                "-75.25,39.88,A", "-75.25,39.88,A", "-75.25,39.88,A", "-75.25,39.88,A",
+                "-75.10,40.00,B", "-75.10,40.00,B", "-75.10,40.00,A", "-75.00,40.10,C");
         Path out = dir.resolve("out");
 
         CliRun run = CliRun.of("audit", "--region", "philadelphia", "--format", "csv", "--id-col", "id", "--time-col", "time",
@@ -108,15 +102,8 @@ class AuditCommandTest {
     /** The same three spots, with two polygon districts splitting the box at longitude -75.15: West holds the first spot. */
     @Test
     void districtPolygonsTakeTheCellsWhoseCentresTheyCover() throws IOException {
-        List<String> rows = new ArrayList<>(List.of("id,time,lon,lat"));
-        for (int d = 0; d < 60; d++) {
-            String time = LocalDate.of(2021, 1, 1).plusDays(d) + "T10:00:00";
-            for (String spot : new String[]{"-75.25,39.88", "-75.25,39.88", "-75.25,39.88", "-75.25,39.88",
-                    "-75.10,40.00", "-75.10,40.00", "-75.10,40.00", "-75.00,40.10"}) {
-                rows.add("%d,%s,%s".formatted(rows.size(), time, spot));
-            }
-        }
-        Path data = Files.write(dir.resolve("spots.csv"), rows);
+        Path data = sixtyDays("spots.csv", "id,time,lon,lat",
+                "-75.25,39.88", "-75.25,39.88", "-75.25,39.88", "-75.25,39.88", "-75.10,40.00", "-75.10,40.00", "-75.10,40.00", "-75.00,40.10");
         Path districts = Files.writeString(dir.resolve("districts.geojson"), """
                 {"type": "FeatureCollection", "features": [
                   {"type": "Feature", "properties": {"name": "West"}, "geometry": {"type": "Polygon",
@@ -158,15 +145,9 @@ class AuditCommandTest {
      */
     @Test
     void theCorrectionThinsRealOfficerInitiatedIncidentsInFlaggedCells() throws IOException {
-        List<String> rows = new ArrayList<>(List.of("id,time,lon,lat,origin"));
-        for (int d = 0; d < 60; d++) {
-            String time = LocalDate.of(2021, 1, 1).plusDays(d) + "T10:00:00";
-            for (String spot : new String[]{"-75.25,39.88,reported", "-75.25,39.88,reported", "-75.25,39.88,reported",
-                    "-75.10,40.00,reported", "-75.10,40.00,reported", "-75.10,40.00,officer-initiated", "-75.10,40.00,Officer-Initiated"}) {
-                rows.add("%d,%s,%s".formatted(rows.size(), time, spot));
-            }
-        }
-        Path data = Files.write(dir.resolve("origins.csv"), rows);
+        Path data = sixtyDays("origins.csv", "id,time,lon,lat,origin",
+                "-75.25,39.88,reported", "-75.25,39.88,reported", "-75.25,39.88,reported",
+                "-75.10,40.00,reported", "-75.10,40.00,reported", "-75.10,40.00,officer-initiated", "-75.10,40.00,Officer-Initiated");
         Path out = dir.resolve("out");
 
         CliRun run = CliRun.of("audit", "--region", "philadelphia", "--format", "csv", "--id-col", "id", "--time-col", "time",
@@ -225,5 +206,17 @@ class AuditCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--feedback rates must be >= 0 and --discount within 0..1, were 0.1 and 1.5");
+    }
+
+    /** {@code name}: 60 days from 2021-01-01, each day one row per spot ("lon,lat[,more columns]") at 10:00. */
+    private Path sixtyDays(String name, String header, String... spots) throws IOException {
+        List<String> rows = new ArrayList<>(List.of(header));
+        for (int d = 0; d < 60; d++) {
+            String time = LocalDate.of(2021, 1, 1).plusDays(d) + "T10:00:00";
+            for (String spot : spots) {
+                rows.add("%d,%s,%s".formatted(rows.size(), time, spot));
+            }
+        }
+        return Files.write(dir.resolve(name), rows);
     }
 }
