@@ -9,7 +9,6 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -21,7 +20,6 @@ import java.time.LocalDate;
  */
 final class AcceptedIncidentSerde implements Serde<AcceptedIncident> {
     private static final byte FORMAT = 1;
-    private static final int NO_CATEGORY = -1;
     private final JsonSerde<AcceptedIncident> json = new JsonSerde<>(AcceptedIncident.class);
 
     @Override
@@ -30,22 +28,18 @@ final class AcceptedIncidentSerde implements Serde<AcceptedIncident> {
             if (incident == null) {
                 return null;
             }
-            byte[] id = incident.id().getBytes(StandardCharsets.UTF_8);
-            byte[] region = incident.region().getBytes(StandardCharsets.UTF_8);
-            byte[] category = incident.category() == null ? null : incident.category().getBytes(StandardCharsets.UTF_8);
-            ByteBuffer out = ByteBuffer.allocate(1 + 4 + id.length + 4 + region.length + 4 + 8 + 8 + 4
-                    + (category == null ? 0 : category.length) + 4 + incident.original().length);
+            byte[] id = BinaryFields.utf8(incident.id());
+            byte[] region = BinaryFields.utf8(incident.region());
+            byte[] category = BinaryFields.utf8(incident.category());
+            ByteBuffer out = ByteBuffer.allocate(1 + BinaryFields.size(id) + BinaryFields.size(region) + 4 + 8 + 8
+                    + BinaryFields.size(category) + 4 + incident.original().length);
             out.put(FORMAT);
-            out.putInt(id.length).put(id);
-            out.putInt(region.length).put(region);
+            BinaryFields.put(out, id);
+            BinaryFields.put(out, region);
             out.putInt(incident.cell());
             out.putLong(incident.localDate().toEpochDay());
             out.putLong(incident.occurredAtMillis());
-            if (category == null) {
-                out.putInt(NO_CATEGORY);
-            } else {
-                out.putInt(category.length).put(category);
-            }
+            BinaryFields.put(out, category);
             out.putInt(incident.original().length).put(incident.original());
             return out.array();
         };
@@ -65,12 +59,12 @@ final class AcceptedIncidentSerde implements Serde<AcceptedIncident> {
                 if (in.get() != FORMAT) {
                     throw new SerializationException("unknown format " + bytes[0] + " of a by-region record");
                 }
-                String id = string(in);
-                String region = string(in);
+                String id = BinaryFields.string(in);
+                String region = BinaryFields.string(in);
                 int cell = in.getInt();
                 LocalDate day = LocalDate.ofEpochDay(in.getLong());
                 long occurredAt = in.getLong();
-                String category = string(in);
+                String category = BinaryFields.string(in);
                 byte[] original = new byte[in.getInt()];
                 in.get(original);
                 return new AcceptedIncident(id, region, cell, day, occurredAt, category, original);
@@ -78,15 +72,5 @@ final class AcceptedIncidentSerde implements Serde<AcceptedIncident> {
                 throw new SerializationException("a by-region record is cut short or corrupt", e);
             }
         };
-    }
-
-    private static String string(ByteBuffer in) {
-        int length = in.getInt();
-        if (length == NO_CATEGORY) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

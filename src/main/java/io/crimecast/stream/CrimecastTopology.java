@@ -48,7 +48,7 @@ public final class CrimecastTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.DAY_COUNTS),
                 Serdes.String(), new CellCountsSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.REGION_CLOCKS),
-                Serdes.String(), new JsonSerde<>(RegionClock.class)).withCachingEnabled());
+                Serdes.String(), new RegionClockSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DailyCountProcessor.SEEN_INCIDENTS),
                 Serdes.String(), Serdes.Long()));
         QueryableState.addStores(builder);

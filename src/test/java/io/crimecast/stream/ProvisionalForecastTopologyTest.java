@@ -147,7 +147,7 @@ class ProvisionalForecastTopologyTest {
 
         byte[] oldClock = "{\"firstDay\":\"2019-03-01\",\"closedThrough\":\"2019-03-01\",\"eventMillis\":1,\"wallMillis\":2}"
                 .getBytes(StandardCharsets.UTF_8);
-        RegionClock clock = new JsonSerde<>(RegionClock.class).deserializer().deserialize("t", oldClock);
+        RegionClock clock = new RegionClockSerde().deserializer().deserialize("t", oldClock);
         assertThat(clock.lastForecastFrom()).isEqualTo(LocalDate.of(2019, 3, 1));
         assertThat(clock.confirms(LocalDate.of(2019, 3, 1), "all", "baseline")).isFalse();
     }
