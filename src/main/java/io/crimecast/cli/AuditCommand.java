@@ -113,34 +113,14 @@ final class AuditCommand implements Callable<Integer> {
         if (districtColumn != null && districtsFile != null) {
             throw new IllegalArgumentException("give --district-column or --districts, not both");
         }
-        OriginCounts origins;
-        List<String> categories;
-        if (countsTopic) {
-            if (!paths.isEmpty() || files != null || !category.categories.isEmpty() || districtColumn != null) {
-                throw new IllegalArgumentException("--counts-topic reads counts, not incidents: no FILES, --format, --category or --district-column"
-                        + " (give --layer; --districts works)");
-            }
-            Layer audited = grid.spec().layer(layer);
-            CrimecastConfig config = kafka.config();
-            CountMatrix counts = CountTopicReader.read(grid, audited.name(), config.bootstrapServers(), config.clientProperties(),
-                    TopicNames.DEFAULT.cellDailyCounts());
-            origins = new OriginCounts(counts.slice(counts.firstDay(), to.plusDays(1)), null);
-            categories = audited.categories();
-        } else {
-            if (paths.isEmpty() || files == null) {
-                throw new IllegalArgumentException("give incident FILES with --format, or --counts-topic");
-            }
-            List<TimedIncident> incidents = IncidentSplit.ofCategories(files.reader(grid.spec()).read(paths).incidents(), category.categories);
-            origins = OriginCounts.of(IncidentSplit.before(grid, incidents, to.plusDays(1)), incidents);
-            categories = category.categories;
-        }
+        Audited audited = countsTopic ? fromTopic(grid) : fromFiles(grid);
         FlagBudget budget = FlagBudget.of(grid, flagArea, null);
         String[] districts = districtsFile != null ? Districts.read(districtsFile, districtProperty).ofCells(grid)
                 : districtColumn != null ? DistrictShare.ownersByIncidents(grid, files.readerWithCategory(grid.spec(), districtColumn)
                 .read(paths).incidents()) : null;
         FeedbackCorrection correction = grid.spec().feedbackCorrection();
         double weight = discount != null ? discount : correction != null ? correction.officerInitiatedWeight() : DEFAULT_DISCOUNT;
-        Audit.Result result = Audit.run(origins, categories, budget, lookbackDays, from, to, rates, weight, seed, districts);
+        Audit.Result result = Audit.run(audited.counts(), audited.categories(), budget, lookbackDays, from, to, rates, weight, seed, districts);
         AuditReport report = result.report();
         print(report);
         try {
@@ -154,6 +134,30 @@ final class AuditCommand implements Callable<Integer> {
         AuditPage.write(result, grid, page);
         System.out.println("wrote " + file + " and " + page);
         return 0;
+    }
+
+    /** The daily counts audited (through {@code --to}) and the categories they count. */
+    private record Audited(OriginCounts counts, List<String> categories) {
+    }
+
+    private Audited fromTopic(Grid grid) {
+        if (!paths.isEmpty() || files != null || !category.categories.isEmpty() || districtColumn != null) {
+            throw new IllegalArgumentException("--counts-topic reads counts, not incidents: no FILES, --format, --category or --district-column"
+                    + " (give --layer; --districts works)");
+        }
+        Layer audited = grid.spec().layer(layer);
+        CrimecastConfig config = kafka.config();
+        CountMatrix counts = CountTopicReader.read(grid, audited.name(), config.bootstrapServers(), config.clientProperties(),
+                TopicNames.DEFAULT.cellDailyCounts());
+        return new Audited(new OriginCounts(counts.slice(counts.firstDay(), to.plusDays(1)), null), audited.categories());
+    }
+
+    private Audited fromFiles(Grid grid) {
+        if (paths.isEmpty() || files == null) {
+            throw new IllegalArgumentException("give incident FILES with --format, or --counts-topic");
+        }
+        List<TimedIncident> incidents = IncidentSplit.ofCategories(files.reader(grid.spec()).read(paths).incidents(), category.categories);
+        return new Audited(OriginCounts.of(IncidentSplit.before(grid, incidents, to.plusDays(1)), incidents), category.categories);
     }
 
     private static void print(AuditReport r) {
