@@ -1,5 +1,6 @@
 package io.crimecast.forecast;
 
+import io.crimecast.model.EarlyStopping;
 import io.crimecast.train.CountMatrix;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,7 +19,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * A per-cell forecaster with shared weights: a small MLP (two ReLU layers) from a cell's {@link CellFeatures} to its
@@ -126,35 +126,40 @@ public final class CellNetwork {
         INDArray validationX = model.standardised(validation.x, validation.rows);
         float[] validationY = Arrays.copyOf(validation.y, validation.rows);
         int n = CellFeatures.COUNT;
-        int[] order = IntStream.range(0, train.rows).toArray();
-        double best = Double.POSITIVE_INFINITY;
-        INDArray bestParameters = network.params().dup();
-        int bestEpoch = 0, epoch = 0;
-        while (epoch < s.maxEpochs() && epoch - bestEpoch < s.patience()) {
-            epoch++;
-            shuffle(order, random);
-            for (int from = 0; from < order.length; from += s.batch()) {
-                int size = Math.min(s.batch(), order.length - from);
-                float[] bx = new float[size * n];
-                float[] by = new float[size];
-                for (int i = 0; i < size; i++) {
-                    System.arraycopy(x, order[from + i] * n, bx, i * n, n);
-                    by[i] = y[order[from + i]];
+        EarlyStopping.Outcome outcome = EarlyStopping.train(new EarlyStopping.Trainable() {
+            @Override
+            public void fitEpoch(int[] order) {
+                for (int from = 0; from < order.length; from += s.batch()) {
+                    int size = Math.min(s.batch(), order.length - from);
+                    float[] bx = new float[size * n];
+                    float[] by = new float[size];
+                    for (int i = 0; i < size; i++) {
+                        System.arraycopy(x, order[from + i] * n, bx, i * n, n);
+                        by[i] = y[order[from + i]];
+                    }
+                    network.fit(Nd4j.createFromArray(bx).reshape(size, n), Nd4j.createFromArray(by).reshape(size, 1));
                 }
-                network.fit(Nd4j.createFromArray(bx).reshape(size, n), Nd4j.createFromArray(by).reshape(size, 1));
             }
-            double loss = loss(s.loss(), network.output(validationX, false).toDoubleVector(), validationY);
-            if (loss < best) {
-                best = loss;
-                bestEpoch = epoch;
-                bestParameters = network.params().dup();
+
+            @Override
+            public double validationLoss() {
+                return loss(s.loss(), network.output(validationX, false).toDoubleVector(), validationY);
             }
-        }
-        if (bestEpoch == 0) {
+
+            @Override
+            public INDArray parameters() {
+                return network.params().dup();
+            }
+
+            @Override
+            public void setParameters(INDArray parameters) {
+                network.setParams(parameters);
+            }
+        }, train.rows, new EarlyStopping.Limits(s.maxEpochs(), s.patience(), s.seed()), epoch -> { });
+        if (outcome.bestEpoch() == 0) {
             throw new IllegalStateException("cell-mlp: no epoch gave a finite validation loss (" + s.loss() + ")");
         }
-        network.setParams(bestParameters);
-        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(s.loss(), y, validationY),
+        Training t = new Training(train.rows, validation.rows, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), constantLoss(s.loss(), y, validationY),
                 (System.nanoTime() - started) / 1e9);
         return new CellNetwork(network, s.loss(), moments[0], moments[1], t);
     }
@@ -256,15 +261,6 @@ public final class CellNetwork {
             }
         }
         return z;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     /** Growable rows of features and targets. */
