@@ -1,6 +1,6 @@
 package io.crimecast.cli;
 
-import io.crimecast.forecast.CellNetwork;
+import io.crimecast.model.CellNetwork;
 import io.crimecast.train.HotspotSettings;
 import io.crimecast.train.TrainSettings;
 import picocli.CommandLine.Option;
