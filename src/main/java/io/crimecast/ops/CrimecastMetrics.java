@@ -79,9 +79,12 @@ public final class CrimecastMetrics {
         registry.counter("crimecast.forecasts.failed", "region", region, "model", version).increment();
     }
 
-    /** An info-style gauge: 1 for the model version a region's layer serves now; the previous version's series goes away. */
-    public void modelInUse(String region, String layer, String version) {
-        String key = region + '/' + layer;
+    /**
+     * An info-style gauge: 1 for the model version a region's layer serves now for {@code forecast} ("next-day" or
+     * "periods", the longer horizons); the previous version's series goes away.
+     */
+    public void modelInUse(String region, String layer, String forecast, String version) {
+        String key = region + '/' + layer + '/' + forecast;
         Meter.Id current = modelGauges.get(key);
         if (current != null && version.equals(current.getTag("version"))) {
             return;
@@ -89,14 +92,14 @@ public final class CrimecastMetrics {
         if (current != null) {
             registry.remove(current);
         }
-        modelGauges.put(key, Gauge.builder("crimecast.model.in.use", () -> 1).tag("region", region).tag("layer", layer).tag("version", version)
-                .description("the model version serving forecasts").register(registry).getId());
+        modelGauges.put(key, Gauge.builder("crimecast.model.in.use", () -> 1).tag("region", region).tag("layer", layer).tag("forecast", forecast)
+                .tag("version", version).description("the model version serving forecasts").register(registry).getId());
     }
 
-    /** The model version each region's layer serves now (key region/layer; the baseline's name until a model is published). */
+    /** The model version each region's layer serves now (key region/layer/forecast; the baseline's name until a model is published). */
     public Map<String, String> modelsInUse() {
         Map<String, String> inUse = new java.util.TreeMap<>();
-        modelGauges.forEach((regionLayer, id) -> inUse.put(regionLayer, id.getTag("version")));
+        modelGauges.forEach((key, id) -> inUse.put(key, id.getTag("version")));
         return inUse;
     }
 
