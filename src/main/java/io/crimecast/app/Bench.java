@@ -166,10 +166,8 @@ public final class Bench {
             node.awaitHandled(sent + grids.size(), n -> { });
             List<CrimecastMetrics.DayCloses> closes = node.metrics().dayCloses();
             long closed = closes.stream().mapToLong(CrimecastMetrics.DayCloses::count).sum();
-            BenchReport.DayCloses dayCloses = new BenchReport.DayCloses(closed,
-                    closes.stream().mapToDouble(CrimecastMetrics.DayCloses::p50Seconds).max().orElse(0),
-                    closes.stream().mapToDouble(CrimecastMetrics.DayCloses::p99Seconds).max().orElse(0),
-                    closes.stream().mapToDouble(CrimecastMetrics.DayCloses::maxSeconds).max().orElse(0));
+            BenchReport.DayCloses dayCloses = slowest(closes, CrimecastMetrics.DAILY);
+            BenchReport.DayCloses weeklyCloses = slowest(closes, CrimecastMetrics.WEEKLY);
             List<BenchReport.Volume> perClose = volumePerClose(config, closed);
             ProcessFootprint f = ProcessFootprint.measure(config.stateDir());
             Grid grid = grids.get(0);
@@ -180,9 +178,18 @@ public final class Bench {
                             grid.cellCount(), grid.spec().cellSizeMeters(), grid.spec().layers().size(),
                             threads, localDate(spec, incidents.get(incidents.size() - 1).at()).toEpochDay()
                             - localDate(spec, incidents.get(0).at()).toEpochDay() + 1, incidents.size(), sent),
-                    producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), dayCloses, midnight, perClose,
+                    producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), closed, dayCloses, weeklyCloses, midnight, perClose,
                     new BenchReport.Footprint(f.rssBytes(), f.heapAfterGcBytes(), f.directoryBytes()));
         }
+    }
+
+    /** The closes of one kind (daily or weekly) of every region: their number, and the slowest region's latencies. */
+    private static BenchReport.DayCloses slowest(List<CrimecastMetrics.DayCloses> closes, String kind) {
+        List<CrimecastMetrics.DayCloses> of = closes.stream().filter(c -> kind.equals(c.close())).toList();
+        return new BenchReport.DayCloses(of.stream().mapToLong(CrimecastMetrics.DayCloses::count).sum(),
+                of.stream().mapToDouble(CrimecastMetrics.DayCloses::p50Seconds).max().orElse(0),
+                of.stream().mapToDouble(CrimecastMetrics.DayCloses::p99Seconds).max().orElse(0),
+                of.stream().mapToDouble(CrimecastMetrics.DayCloses::maxSeconds).max().orElse(0));
     }
 
     private static double seconds(long since) {

@@ -161,7 +161,8 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
             closeDay(grid, current, next);
             current = current.closed(next);
             clocks.put(grid.region(), current);
-            metrics.dayClosed(grid.region(), trigger, Duration.ofNanos(System.nanoTime() - started), grid.cellCount());
+            metrics.dayClosed(grid.region(), trigger, Duration.ofNanos(System.nanoTime() - started), grid.cellCount(),
+                    weekly(next));
             next = next.plusDays(1);
         }
         LocalDate ended = current.lastForecastFrom().plusDays(1);
@@ -193,7 +194,7 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
             Forecast next = nextDay(grid, layer, clock.firstDay(), day);
             boolean revised = !clock.confirms(day, layer.name(), next.modelVersion());
             outputs.forecast(grid, layer, 1, next, Output.Status.FINAL, revised, generatedAt);
-            if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            if (weekly(day)) {
                 PeriodForecaster periods = forecasters.periods(grid, layer);
                 List<Integer> horizons = grid.spec().horizons();
                 DayHistory history = days.historyWithTotals(grid, layer, clock.firstDay(), day, periods.historyDays());
@@ -209,6 +210,11 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         if (day.toEpochDay() % FORGET_EVERY_DAYS == 0) {
             admission.forgetAfterClosing(grid, day);
         }
+    }
+
+    /** Sunday's close also forecasts the longer periods, from Monday on. */
+    private static boolean weekly(LocalDate closedDay) {
+        return closedDay.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
     private Forecast nextDay(Grid grid, Layer layer, LocalDate firstDay, LocalDate day) {

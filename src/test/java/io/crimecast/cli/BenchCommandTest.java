@@ -49,8 +49,10 @@ class BenchCommandTest {
         assertThat(setup.get("cells").asInt()).as("finer than the file's 42 cells of 5 km").isGreaterThan(42 * 3);
         assertThat(setup.get("days").asLong()).isEqualTo(BenchCommand.QUICK_DAYS);
         assertThat(setup.get("events").asLong()).isEqualTo(2 * setup.get("incidentsPerRegion").asLong());
-        assertThat(report.get("dayCloses").get("count").asLong()).as("each copy closes its 14 days, the last at the midnight burst")
+        assertThat(report.get("daysClosed").asLong()).as("each copy closes its 14 days, the last at the midnight burst")
                 .isEqualTo(2 * BenchCommand.QUICK_DAYS);
+        assertThat(report.get("weeklyCloses").get("count").asLong()).as("any 14 days hold two Sundays").isEqualTo(2 * 2);
+        assertThat(report.get("dayCloses").get("count").asLong()).isEqualTo(2 * BenchCommand.QUICK_DAYS - 2 * 2);
         assertThat(report.get("perClose")).extracting(v -> v.get("topic").asText())
                 .containsExactly("cell-daily-counts", "forecasts", "hotspots", "changelogs");
 
@@ -65,6 +67,7 @@ class BenchCommandTest {
 
         assertThat(run.out()).contains("| figure | value |", "| ceiling (plain consumer, deserialise only) |",
                 "| topology (exactly-once) |", "| midnight: every region's next-day hotspots committed |",
+                "| weekly closes (Sundays, also the longer periods) |",
                 "| changelogs per day closed |", "| footprint | RSS ");
     }
 
