@@ -55,17 +55,17 @@ public final class Bench {
      * @param region      a bundled region name or a region file, as given
      * @param cellSize    cells of this size instead of the file's (null: the file's)
      * @param regions     copies of the region
-     * @param modelBundle a model bundle to publish before the app starts (null: the baseline serves)
+     * @param modelBundles model bundles to publish before the app starts (none: the baselines serve)
      * @param soakDays    with N > 0, the soak instead of the measurement
      */
-    public record Settings(String region, int threads, Double cellSize, int regions, Path modelBundle, int soakDays) {
+    public record Settings(String region, int threads, Double cellSize, int regions, List<Path> modelBundles, int soakDays) {
     }
 
     private final String region;
     private final int threads;
     private final Double cellSize;
     private final int regions;
-    private final Path modelBundle;
+    private final List<Path> modelBundles;
     private final int soakDays;
     private final Report report;
 
@@ -74,7 +74,7 @@ public final class Bench {
         this.threads = settings.threads();
         this.cellSize = settings.cellSize();
         this.regions = settings.regions();
-        this.modelBundle = settings.modelBundle();
+        this.modelBundles = settings.modelBundles();
         this.soakDays = settings.soakDays();
         this.report = report;
     }
@@ -88,8 +88,8 @@ public final class Bench {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
             TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
             CrimecastConfig config = appConfig(broker, work);
-            if (modelBundle != null) {
-                publishModel(config);
+            for (Path bundle : modelBundles) {
+                publishModel(bundle, config);
             }
             try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {
                 if (soakDays > 0) {
@@ -104,9 +104,9 @@ public final class Bench {
     }
 
     /** The bundle, re-signed with the app's key when one is set (the app refuses unsigned bundles then). */
-    private void publishModel(CrimecastConfig config) throws IOException, ExecutionException, InterruptedException {
+    private void publishModel(Path file, CrimecastConfig config) throws IOException, ExecutionException, InterruptedException {
         byte[] key = config.modelSigningKeyBytes();
-        ModelBundle bundle = ModelBundle.read(Files.readAllBytes(modelBundle), null);
+        ModelBundle bundle = ModelBundle.read(Files.readAllBytes(file), null);
         ModelPublisher.publish(bundle, key, config.bootstrapServers(), config.clientProperties(), TopicNames.DEFAULT.modelWeights());
         report.line("%s", "published model " + bundle.metadata().version() + " to " + TopicNames.DEFAULT.modelWeights());
     }
