@@ -75,8 +75,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--bundle-out", paramLabel = "DIR",
-            description = "Also write each bundle that may be published (whatever the publish rule says) to DIR/REGION_LAYER_KIND.ccmb,"
-                    + " signed when a signing key is set; `bench --model-bundle` serves such a file")
+            description = "Also write each bundle that may be published (whatever the publish rule says) to DIR, named by its key"
+                    + " (REGION_LAYER_KIND.ccmb; REGION_KIND.ccmb for the layer all), signed when a signing key is set; `bench --model-bundle` serves such a file")
     Path bundleOut;
 
     @Mixin

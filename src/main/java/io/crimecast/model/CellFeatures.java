@@ -43,6 +43,8 @@ public final class CellFeatures {
     private final double cityRate28;
     private final double cityRate365;
     private final Map<Integer, double[][]> sameSeason = new HashMap<>();
+    /** Season and weekday of the first day, sin and cos: the same for every cell. */
+    private final float[] calendar;
 
     private CellFeatures(Grid grid, int[][] days, LocalDate firstDay, int origin, DayHistory.Before before) {
         if (origin < 1 || origin > days.length) {
@@ -54,9 +56,28 @@ public final class CellFeatures {
         this.date = firstDay.plusDays(origin);
         int cells = grid.cellCount();
         rates = new double[LOOKBACKS.length * RADII.length][];
+        daysSinceLast = new double[cells];
+        Arrays.fill(daysSinceLast, RECENCY_CAP);
+        // One pass back from the origin: the lookbacks nest, so each one's sum is the last one's plus its older days;
+        // the first incident met going back is a cell's last.
+        double[] running = new double[cells];
+        int d = origin;
         for (int l = 0; l < LOOKBACKS.length; l++) {
             int inDays = Math.min(LOOKBACKS[l], origin);
-            double[] mean = sum(origin - inDays, origin);
+            for (; d > origin - inDays; ) {
+                int[] day = days[--d];
+                boolean recent = origin - d <= RECENCY_CAP;
+                for (int c = 0; c < cells; c++) {
+                    int n = day[c];
+                    if (n != 0) {
+                        running[c] += n;
+                        if (recent && daysSinceLast[c] == RECENCY_CAP) {
+                            daysSinceLast[c] = origin - d;
+                        }
+                    }
+                }
+            }
+            double[] mean = running.clone();
             int used = inDays;
             if (LOOKBACKS[l] == ALL_HISTORY) {
                 used += before.days();
@@ -71,15 +92,9 @@ public final class CellFeatures {
                 rates[l * RADII.length + s] = boxMean(mean, RADII[s]);
             }
         }
-        daysSinceLast = new double[cells];
-        Arrays.fill(daysSinceLast, RECENCY_CAP);
-        for (int d = origin - 1; d >= Math.max(0, origin - RECENCY_CAP); d--) {
-            for (int c = 0; c < cells; c++) {
-                if (days[d][c] > 0 && daysSinceLast[c] == RECENCY_CAP) {
-                    daysSinceLast[c] = origin - d;
-                }
-            }
-        }
+        double year = 2 * Math.PI * date.getDayOfYear() / 365.25;
+        double week = 2 * Math.PI * date.getDayOfWeek().getValue() / 7.0;
+        calendar = new float[]{(float) Math.sin(year), (float) Math.cos(year), (float) Math.sin(week), (float) Math.cos(week)};
         cityRate28 = cityTotal(rates[1 * RADII.length]);
         cityRate365 = cityTotal(rates[3 * RADII.length]);
     }
@@ -116,12 +131,7 @@ public final class CellFeatures {
         out[i++] = (float) Math.log1p(cityRate28 * horizonDays);
         out[i++] = (float) Math.log1p(cityRate365 * horizonDays);
         out[i++] = (float) Math.log(horizonDays);
-        double year = 2 * Math.PI * date.getDayOfYear() / 365.25;
-        out[i++] = (float) Math.sin(year);
-        out[i++] = (float) Math.cos(year);
-        double week = 2 * Math.PI * date.getDayOfWeek().getValue() / 7.0;
-        out[i++] = (float) Math.sin(week);
-        out[i] = (float) Math.cos(week);
+        System.arraycopy(calendar, 0, out, i, calendar.length);
     }
 
     /**
