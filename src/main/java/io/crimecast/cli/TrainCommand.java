@@ -203,7 +203,15 @@ final class TrainCommand implements Callable<Integer> {
         for (ModelKind kind : ModelSelection.parse(model)) {
             switch (kind.role()) {
                 case HOTSPOTS -> failures += publishIfBetter(trainHotspots(matrix, progress), signingKey, config, progress);
-                case PERIODS -> failures += publishIfBetter(trainCellNetwork(matrix, progress), signingKey, config, progress);
+                case PERIODS -> {
+                    if (matrix.days() < CellNetwork.MIN_HISTORY_DAYS) { // a young region: the other models still train
+                        progress.line("cell-mlp not trained: it needs at least %d days of history, there are %d",
+                                CellNetwork.MIN_HISTORY_DAYS, matrix.days());
+                        failures++;
+                    } else {
+                        failures += publishIfBetter(trainCellNetwork(matrix, progress), signingKey, config, progress);
+                    }
+                }
                 case COUNTS -> networks.add(trainCountNetwork(kind, matrix, settings, progress));
             }
         }

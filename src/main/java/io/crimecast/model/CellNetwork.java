@@ -49,6 +49,8 @@ public final class CellNetwork {
     public static final int HISTORY_DAYS = CellFeatures.HISTORY_DAYS;
     /** 9 days: origins fall on every weekday, so the weekday input varies in training as it will in use. */
     private static final int ORIGIN_STEP = 9;
+    /** The shortest history it trains on: the validation period, the longest target period before it, one origin step. */
+    public static final int MIN_HISTORY_DAYS = 2 * LONGEST + ORIGIN_STEP;
     private static final int ORIGINS = 40;
 
     /** What the network is fitted to: log1p(count) by squared error, or the count itself by Poisson deviance. */
@@ -157,9 +159,9 @@ public final class CellNetwork {
     public static CellNetwork train(Grid grid, int[][] days, LocalDate firstDay, Settings s) {
         long started = System.nanoTime();
         int cut = validationOrigin(days.length);
-        if (cut - LONGEST < ORIGIN_STEP) {
-            throw new IllegalArgumentException("the per-cell network needs more than %d days of history, got %d"
-                    .formatted(2 * LONGEST + ORIGIN_STEP, days.length));
+        if (days.length < MIN_HISTORY_DAYS) {
+            throw new IllegalArgumentException("the per-cell network needs at least %d days of history, got %d"
+                    .formatted(MIN_HISTORY_DAYS, days.length));
         }
         History history = new History(grid, days, firstDay);
         Random random = new Random(s.seed());

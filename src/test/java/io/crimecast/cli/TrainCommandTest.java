@@ -133,6 +133,15 @@ class TrainCommandTest {
                 .as("it forecasts periods, not the next day").isEqualTo(io.crimecast.model.BundleException.Reason.UNSUPPORTED_KIND);
     }
 
+    /** A month of history is too short for cell-mlp: it says so and exits 3 (held back), as with `--model all` in a young region. */
+    @Test
+    void aShortHistoryHoldsThePerCellNetworkBackWithAReason() {
+        CliRun run = CliRun.of("train", "--region", "philadelphia", "--model", "cell-mlp", "--from", "src/test/resources/data/incidents_2021_03.csv.gz",
+                "--format", "philadelphia");
+        assertThat(run.exit()).as(run.err()).isEqualTo(3);
+        assertThat(run.out()).containsPattern("cell-mlp not trained: it needs at least 193 days of history, there are 3[12]\\b");
+    }
+
     @Test
     void filesWithoutAFormatAreAClearError() {
         assertThat(CrimecastCli.commandLine().execute("train", "--region", "portland", "--from", "x.csv")).isEqualTo(2);
