@@ -34,14 +34,10 @@ public record TrailingRate(int lookbackDays) implements PeriodForecaster {
         return sum;
     }
 
-    /** The period's forecast, as {@link CountForecasts#period} makes it. */
-    public Forecast forecast(Grid grid, DayHistory history, int horizonDays) {
-        return CountForecasts.period(grid, history, version(), expected(history.days(), grid.cellCount(), horizonDays));
-    }
-
+    /** Each period's forecast, as {@link CountForecasts#period} makes it. */
     @Override
     public List<Forecast> forecast(Grid grid, DayHistory history, List<Integer> horizonDays) {
-        return horizonDays.stream().map(h -> forecast(grid, history, h)).toList();
+        return horizonDays.stream().map(h -> CountForecasts.period(grid, history, version(), expected(history.days(), grid.cellCount(), h))).toList();
     }
 
     @Override
