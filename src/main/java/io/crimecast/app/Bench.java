@@ -55,17 +55,17 @@ public final class Bench {
      * @param region      a bundled region name or a region file, as given
      * @param cellSize    cells of this size instead of the file's (null: the file's)
      * @param regions     copies of the region
-     * @param modelBundle a model bundle to publish before the app starts (null: the baseline serves)
+     * @param modelBundles model bundles to publish before the app starts (none: the baselines serve)
      * @param soakDays    with N > 0, the soak instead of the measurement
      */
-    public record Settings(String region, int threads, Double cellSize, int regions, Path modelBundle, int soakDays) {
+    public record Settings(String region, int threads, Double cellSize, int regions, List<Path> modelBundles, int soakDays) {
     }
 
     private final String region;
     private final int threads;
     private final Double cellSize;
     private final int regions;
-    private final Path modelBundle;
+    private final List<Path> modelBundles;
     private final int soakDays;
     private final Report report;
 
@@ -74,7 +74,7 @@ public final class Bench {
         this.threads = settings.threads();
         this.cellSize = settings.cellSize();
         this.regions = settings.regions();
-        this.modelBundle = settings.modelBundle();
+        this.modelBundles = settings.modelBundles();
         this.soakDays = settings.soakDays();
         this.report = report;
     }
@@ -88,8 +88,8 @@ public final class Bench {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
             TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
             CrimecastConfig config = appConfig(broker, work);
-            if (modelBundle != null) {
-                publishModel(config);
+            for (Path bundle : modelBundles) {
+                publishModel(bundle, config);
             }
             try (IncidentPublisher publisher = new IncidentPublisher(new Properties(), broker.bootstrapServers(), TopicNames.DEFAULT.incidents())) {
                 if (soakDays > 0) {
@@ -104,9 +104,9 @@ public final class Bench {
     }
 
     /** The bundle, re-signed with the app's key when one is set (the app refuses unsigned bundles then). */
-    private void publishModel(CrimecastConfig config) throws IOException, ExecutionException, InterruptedException {
+    private void publishModel(Path file, CrimecastConfig config) throws IOException, ExecutionException, InterruptedException {
         byte[] key = config.modelSigningKeyBytes();
-        ModelBundle bundle = ModelBundle.read(Files.readAllBytes(modelBundle), null);
+        ModelBundle bundle = ModelBundle.read(Files.readAllBytes(file), null);
         ModelPublisher.publish(bundle, key, config.bootstrapServers(), config.clientProperties(), TopicNames.DEFAULT.modelWeights());
         report.line("%s", "published model " + bundle.metadata().version() + " to " + TopicNames.DEFAULT.modelWeights());
     }
@@ -166,10 +166,8 @@ public final class Bench {
             node.awaitHandled(sent + grids.size(), n -> { });
             List<CrimecastMetrics.DayCloses> closes = node.metrics().dayCloses();
             long closed = closes.stream().mapToLong(CrimecastMetrics.DayCloses::count).sum();
-            BenchReport.DayCloses dayCloses = new BenchReport.DayCloses(closed,
-                    closes.stream().mapToDouble(CrimecastMetrics.DayCloses::p50Seconds).max().orElse(0),
-                    closes.stream().mapToDouble(CrimecastMetrics.DayCloses::p99Seconds).max().orElse(0),
-                    closes.stream().mapToDouble(CrimecastMetrics.DayCloses::maxSeconds).max().orElse(0));
+            BenchReport.DayCloses dayCloses = slowest(closes, CrimecastMetrics.DAILY);
+            BenchReport.DayCloses weeklyCloses = slowest(closes, CrimecastMetrics.WEEKLY);
             List<BenchReport.Volume> perClose = volumePerClose(config, closed);
             ProcessFootprint f = ProcessFootprint.measure(config.stateDir());
             Grid grid = grids.get(0);
@@ -180,9 +178,18 @@ public final class Bench {
                             grid.cellCount(), grid.spec().cellSizeMeters(), grid.spec().layers().size(),
                             threads, localDate(spec, incidents.get(incidents.size() - 1).at()).toEpochDay()
                             - localDate(spec, incidents.get(0).at()).toEpochDay() + 1, incidents.size(), sent),
-                    producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), dayCloses, midnight, perClose,
+                    producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), closed, dayCloses, weeklyCloses, midnight, perClose,
                     new BenchReport.Footprint(f.rssBytes(), f.heapAfterGcBytes(), f.directoryBytes()));
         }
+    }
+
+    /** The closes of one kind (daily or weekly) of every region: their number, and the slowest region's latencies. */
+    private static BenchReport.DayCloses slowest(List<CrimecastMetrics.DayCloses> closes, String kind) {
+        List<CrimecastMetrics.DayCloses> of = closes.stream().filter(c -> kind.equals(c.close())).toList();
+        return new BenchReport.DayCloses(of.stream().mapToLong(CrimecastMetrics.DayCloses::count).sum(),
+                of.stream().mapToDouble(CrimecastMetrics.DayCloses::p50Seconds).max().orElse(0),
+                of.stream().mapToDouble(CrimecastMetrics.DayCloses::p99Seconds).max().orElse(0),
+                of.stream().mapToDouble(CrimecastMetrics.DayCloses::maxSeconds).max().orElse(0));
     }
 
     private static double seconds(long since) {

@@ -17,7 +17,9 @@ import java.util.List;
  * @param topology         the whole topology (exactly-once), from the first incident handled to the last; CPU time
  *                         of the stream threads and their producers per event
  * @param topologyToCeiling the two rates' ratio
- * @param dayCloses        day closes of every region, and the slowest region's latency (trigger to last forecast forwarded)
+ * @param daysClosed       day closes of every region
+ * @param dayCloses        the daily closes (next day only), and the slowest region's latency (trigger to last forecast forwarded)
+ * @param weeklyCloses     the same for the Sunday closes, which also forecast the longer periods (the per-cell network's work)
  * @param midnightSeconds  from publishing one incident per region just past the last day's end plus grace (every
  *                         region's midnight at once) until a read_committed consumer has every region's and layer's
  *                         next-day hotspots record for that day
@@ -25,7 +27,7 @@ import java.util.List;
  * @param footprint        after the run: resident memory (broker in the same process), heap after GC, state on disk
  */
 public record BenchReport(String date, Machine machine, Setup setup, double producerRate, Rate ceiling, Rate topology,
-                   double topologyToCeiling, DayCloses dayCloses, double midnightSeconds, List<Volume> perClose, Footprint footprint) {
+                   double topologyToCeiling, long daysClosed, DayCloses dayCloses, DayCloses weeklyCloses, double midnightSeconds, List<Volume> perClose, Footprint footprint) {
 
     /**
      * Events per second, and CPU time per event: on a machine shared with other work the CPU time moves less than the
@@ -65,8 +67,10 @@ public record BenchReport(String date, Machine machine, Setup setup, double prod
                 ceiling.cpuMicrosPerEvent()));
         row(md, "topology (exactly-once)", "%,.0f events/s, %.1f us CPU each; %.2f of the ceiling's rate".formatted(topology.eventsPerSecond(),
                 topology.cpuMicrosPerEvent(), topologyToCeiling));
-        row(md, "day closes", "%d; slowest region median %.3f s, p99 %.3f s, max %.3f s".formatted(dayCloses.count(),
+        row(md, "day closes", "%d; daily %d, slowest region median %.3f s, p99 %.3f s, max %.3f s".formatted(daysClosed, dayCloses.count(),
                 dayCloses.medianSeconds(), dayCloses.p99Seconds(), dayCloses.maxSeconds()));
+        row(md, "weekly closes (Sundays, also the longer periods)", "%d, slowest region median %.3f s, p99 %.3f s, max %.3f s".formatted(
+                weeklyCloses.count(), weeklyCloses.medianSeconds(), weeklyCloses.p99Seconds(), weeklyCloses.maxSeconds()));
         row(md, "midnight: every region's next-day hotspots committed", "%.2f s".formatted(midnightSeconds));
         for (Volume v : perClose) {
             row(md, v.topic() + " per day closed", "%,d records, %,d bytes".formatted(v.records(), v.bytes()));

@@ -152,7 +152,7 @@ public final class Demo {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Long> closed = node.metrics().dayCloses().stream()
-                    .collect(Collectors.toMap(CrimecastMetrics.DayCloses::region, CrimecastMetrics.DayCloses::count));
+                    .collect(Collectors.toMap(CrimecastMetrics.DayCloses::region, CrimecastMetrics.DayCloses::count, Long::sum));
             if (regions.stream().map(r -> closed.getOrDefault(r, 0L)).distinct().count() == 1 && closed.getOrDefault(regions.get(0), 0L) > 0) {
                 return;
             }

@@ -50,9 +50,10 @@ final class BenchCommand implements Callable<Integer> {
     int regions;
 
     @Option(names = "--model-bundle", paramLabel = "FILE",
-            description = "A model bundle (as train publishes it) to publish to model-weights before the app starts, so the region is"
-                    + " served by it instead of the 28-day mean; its grid must be the region's (not with --regions or --cell-size)")
-    Path modelBundle;
+            description = "A model bundle (as train publishes it or --bundle-out writes it) to publish to model-weights before the app"
+                    + " starts, so the region's layer is served by it instead of the baseline; its grid must be the region's (not with"
+                    + " --regions or --cell-size); repeat it for several layers or kinds")
+    List<Path> modelBundles = List.of();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the figures to DIR/bench.json")
     Path out;
@@ -66,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         if (regions < 1 || threads < 1 || (days != null && days < 1)) {
             throw new IllegalArgumentException("--regions, --threads and --days must be at least 1");
         }
-        if (modelBundle != null && (regions > 1 || cellSize != null)) {
+        if (!modelBundles.isEmpty() && (regions > 1 || cellSize != null)) {
             throw new IllegalArgumentException("--model-bundle serves the region as its file grids it: not with --regions or --cell-size");
         }
         RegionSpec spec = Regions.load(input.region);
@@ -74,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         if (incidents.isEmpty()) {
             throw new IllegalArgumentException("no usable incidents in the files (run `crimecast check` on them)");
         }
-        BenchReport report = new Bench(new Bench.Settings(input.region, threads, cellSize, regions, modelBundle, soakDays), Progress.toTerminal())
+        BenchReport report = new Bench(new Bench.Settings(input.region, threads, cellSize, regions, modelBundles, soakDays), Progress.toTerminal())
                 .run(spec, incidents);
         if (report != null) {
             System.out.println();

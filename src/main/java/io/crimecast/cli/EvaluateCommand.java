@@ -6,7 +6,7 @@ import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.eval.RollingEvaluation;
 import io.crimecast.eval.TestPeriod;
 import io.crimecast.forecast.Candidate;
-import io.crimecast.forecast.CellNetwork;
+import io.crimecast.model.CellNetwork;
 import io.crimecast.forecast.CellNetworkCandidate;
 import io.crimecast.forecast.Candidates;
 import io.crimecast.forecast.NijEvaluation;

@@ -19,6 +19,8 @@ import io.crimecast.ops.TrainingMetrics;
 import io.crimecast.topics.TopicNames;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.crimecast.model.CellNetwork;
+import io.crimecast.train.CellNetworkTrainer;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.CountTopicReader;
 import io.crimecast.train.ModelPublisher;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,8 +43,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train models on a region's daily counts and, with --publish, publish to model-weights (where running apps"
-                + " swap them in) the count network with the lowest validation RMSE and the hotspot classifier, each only if it beats"
-                + " the best baseline on the validation days (RMSE for count models, AUC for the hotspot classifier).")
+                + " swap them in) the count network with the lowest validation RMSE, the hotspot classifier and the per-cell network"
+                + " (cell-mlp, the longer horizons), each only if it beats the best baseline on the validation days (RMSE for count"
+                + " models, AUC for the hotspot classifier, mean PAI at the region's hotspot rule over 7 to 92 days for cell-mlp).")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -53,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "The region's layer to learn and serve (default ${DEFAULT-VALUE}); each layer's bundle is published under its own key")
     String layer;
 
-    @Option(names = "--model", defaultValue = "lstm", paramLabel = "lstm|gru|rnn|cnn-lstm|spatio-lstm|all",
+    @Option(names = "--model", defaultValue = "lstm", paramLabel = "lstm|gru|rnn|cnn-lstm|spatio-lstm|cell-mlp|all",
             description = "What to train (default ${DEFAULT-VALUE}); a comma list works too")
     String model;
 
@@ -69,6 +73,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "With --publish: publish even if it does not beat the baseline")
     boolean force;
+
+    @Option(names = "--bundle-out", paramLabel = "DIR",
+            description = "Also write each bundle that may be published (whatever the publish rule says) to DIR, named by its key"
+                    + " (REGION_LAYER_KIND.ccmb; REGION_KIND.ccmb for the layer all), signed when a signing key is set; `bench --model-bundle` serves such a file")
+    Path bundleOut;
 
     @Mixin
     TrainingOptions training;
@@ -99,8 +108,38 @@ final class TrainCommand implements Callable<Integer> {
         return new Candidate(bundle, c.networkWins());
     }
 
-    /** Publishes when asked and the model beats the baselines (or --force); 1 when it was held back, else 0. */
+    /**
+     * The per-cell network, trained on the whole history and validated on its last 92 days beside the trailing
+     * counts; it beats them when its mean PAI over the horizons is higher.
+     */
+    private Candidate trainCellNetwork(CountMatrix matrix, Progress progress) {
+        CellNetworkTrainer.Result r = CellNetworkTrainer.train(matrix, layer, training.cellNetworkSettings(), Instant.now());
+        CellNetworkTrainer.Score best = r.bestBaseline();
+        metrics.holdOut(ModelKind.CELL_MLP.cliName(), "pai", "model", r.network().meanPai());
+        metrics.holdOut(ModelKind.CELL_MLP.cliName(), "pai", "baseline", best.meanPai());
+        CellNetwork.Training t = r.training();
+        progress.line("%s: %d samples, %d epochs (best %d), %.1f s; validation PAI per horizon %s mean %.2f vs best baseline %s %s mean %.2f -> %s",
+                r.bundle().metadata().version(), t.samples(), t.epochsRun(), t.bestEpoch(), t.seconds(), paiList(r.network()),
+                r.network().meanPai(), best.name(), paiList(best), best.meanPai(), r.beatsBestBaseline() ? "beats it" : "does not beat it");
+        return new Candidate(r.bundle(), r.beatsBestBaseline());
+    }
+
+    private static String paiList(CellNetworkTrainer.Score s) {
+        return java.util.Arrays.stream(s.pai()).mapToObj(p -> String.format(java.util.Locale.ROOT, "%.2f", p))
+                .collect(java.util.stream.Collectors.joining("/"));
+    }
+
+    /**
+     * Writes the bundle with --bundle-out, then publishes when asked and the model beats the baselines (or --force); 1
+     * when it was held back, else 0.
+     */
     private int publishIfBetter(Candidate candidate, byte[] signingKey, CrimecastConfig config, Progress progress) throws Exception {
+        if (bundleOut != null) {
+            Files.createDirectories(bundleOut);
+            Path file = bundleOut.resolve(candidate.bundle().key().replace('/', '_') + ".ccmb");
+            Files.write(file, candidate.bundle().toBytes(signingKey));
+            progress.line("wrote %s (%s)", file, candidate.bundle().metadata().version());
+        }
         if (publish && (candidate.beatsBaselines() || force)) {
             var md = ModelPublisher.publish(candidate.bundle(), signingKey, config.bootstrapServers(), config.clientProperties(),
                     TopicNames.DEFAULT.modelWeights());
@@ -165,10 +204,18 @@ final class TrainCommand implements Callable<Integer> {
         int failures = 0;
         List<TrainingResult> networks = new ArrayList<>();
         for (ModelKind kind : ModelSelection.parse(model)) {
-            if (!kind.countModel()) {
-                failures += publishIfBetter(trainHotspots(matrix, progress), signingKey, config, progress);
-            } else {
-                networks.add(trainCountNetwork(kind, matrix, settings, progress));
+            switch (kind.role()) {
+                case HOTSPOTS -> failures += publishIfBetter(trainHotspots(matrix, progress), signingKey, config, progress);
+                case PERIODS -> {
+                    if (matrix.days() < CellNetwork.MIN_HISTORY_DAYS) { // a young region: the other models still train
+                        progress.line("cell-mlp not trained: it needs at least %d days of history, there are %d",
+                                CellNetwork.MIN_HISTORY_DAYS, matrix.days());
+                        failures++;
+                    } else {
+                        failures += publishIfBetter(trainCellNetwork(matrix, progress), signingKey, config, progress);
+                    }
+                }
+                case COUNTS -> networks.add(trainCountNetwork(kind, matrix, settings, progress));
             }
         }
         if (!networks.isEmpty()) {

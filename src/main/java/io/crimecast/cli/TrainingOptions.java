@@ -1,6 +1,6 @@
 package io.crimecast.cli;
 
-import io.crimecast.forecast.CellNetwork;
+import io.crimecast.model.CellNetwork;
 import io.crimecast.train.HotspotSettings;
 import io.crimecast.train.TrainSettings;
 import picocli.CommandLine.Option;
@@ -12,7 +12,7 @@ final class TrainingOptions {
     @Option(names = "--max-epochs", paramLabel = "N",
             description = "Upper bound on each network's epochs (default " + TrainSettings.DEFAULT_MAX_EPOCHS + " for count networks, "
                     + HotspotSettings.DEFAULT_MAX_EPOCHS + " for spatio-lstm, "
-                    + CellNetwork.DEFAULT_MAX_EPOCHS + " for evaluate --protocol nij's cell-mlp; early stopping usually ends sooner)")
+                    + CellNetwork.DEFAULT_MAX_EPOCHS + " for cell-mlp; early stopping usually ends sooner)")
     Integer maxEpochs;
 
     @Option(names = "--windows", split = ",", paramLabel = "DAYS[,DAYS]",

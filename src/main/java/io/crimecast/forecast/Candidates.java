@@ -1,5 +1,7 @@
 package io.crimecast.forecast;
 
+import io.crimecast.model.CellNetwork;
+
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

@@ -1,5 +1,7 @@
 package io.crimecast.forecast;
 
+import io.crimecast.model.CellNetwork;
+import io.crimecast.model.DayHistory;
 import io.crimecast.model.NativeThreads;
 import io.crimecast.train.CountMatrix;
 
@@ -34,11 +36,11 @@ public final class CellNetworkCandidate implements Candidate {
         if (!key.equals(trainedOn)) {
             NativeThreads.limitUnlessConfigured();
             network = null; // let the last one go before the next trains
-            network = CellNetwork.train(history, settings);
+            network = CellNetwork.train(history.grid(), history.counts(), history.firstDay(), settings);
             trainedOn = key;
             onTrained.accept(network.training());
         }
-        return network.expected(history, horizonDays);
+        return network.expected(history.grid(), new DayHistory(history.lastDay(), history.counts()), horizonDays);
     }
 
     /** Names a history by its grid, days and daily totals: the same history trains once. */

@@ -87,18 +87,53 @@ public record HotspotRule(Double topPercent, Integer minCount, String area, Inte
         }
         // Only positive cells can be flagged, so only they are ranked: at street level a day is a few hundred of
         // 36,000 cells, and ranking them all at every history day of every close was most of a day close's time.
-        // Plain loops find them: a stream over every cell for each history day was a tenth of a 600 ft close (JFR).
-        List<Integer> positive = new ArrayList<>();
+        // Plain loops find them, and a heap of the k best so far keeps them (a per-cell network makes every cell
+        // positive: sorting 36,000 boxed ids was a tenth of a 600 ft Sunday close, JFR).
+        int k = topCount(candidates);
+        int[] best = new int[k]; // a heap whose root is the worst of the best k so far
+        int size = 0;
         for (int i = 0; i < values.length; i++) {
-            if (eligible[i] && values[i] > 0) {
-                positive.add(i);
+            if (!eligible[i] || !(values[i] > 0)) {
+                continue;
+            }
+            if (size < k) {
+                best[size] = i;
+                for (int j = size++; j > 0 && ranksAbove(values, best[(j - 1) / 2], best[j]); j = (j - 1) / 2) {
+                    swap(best, j, (j - 1) / 2);
+                }
+            } else if (k > 0 && ranksAbove(values, i, best[0])) {
+                best[0] = i;
+                for (int j = 0; ; ) {
+                    int worst = j, left = 2 * j + 1, right = left + 1;
+                    if (left < size && ranksAbove(values, best[worst], best[left])) {
+                        worst = left;
+                    }
+                    if (right < size && ranksAbove(values, best[worst], best[right])) {
+                        worst = right;
+                    }
+                    if (worst == j) {
+                        break;
+                    }
+                    swap(best, j, worst);
+                    j = worst;
+                }
             }
         }
-        positive.sort(Comparator.<Integer>comparingDouble(i -> -values[i]).thenComparingInt(i -> i));
-        for (int i : positive.subList(0, Math.min(positive.size(), topCount(candidates)))) {
-            flags[i] = true;
+        for (int j = 0; j < size; j++) {
+            flags[best[j]] = true;
         }
         return flags;
+    }
+
+    /** Higher value first, then the lower id: the order {@link #rankDescending} gives. */
+    private static boolean ranksAbove(double[] values, int a, int b) {
+        return values[a] > values[b] || (values[a] == values[b] && a < b);
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     public boolean[] flag(int[] counts) {

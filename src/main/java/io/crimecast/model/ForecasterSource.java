@@ -8,4 +8,9 @@ import io.crimecast.grid.Layer;
 public interface ForecasterSource {
     /** The forecaster of the next day's counts for a region's layer. */
     Forecaster current(Grid grid, Layer layer);
+
+    /** The forecaster of a region's layer's longer periods: the trailing year's rate unless a per-cell network is served. */
+    default PeriodForecaster periods(Grid grid, Layer layer) {
+        return TrailingRate.YEAR;
+    }
 }

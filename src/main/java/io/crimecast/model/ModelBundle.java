@@ -136,16 +136,35 @@ public final class ModelBundle {
         return new ModelBundle(parseMetadata(meta), weights);
     }
 
-    /** The forecaster this bundle holds, for {@code grid}; refuses a grid other than the one it was trained on. */
+    /** The next-day forecaster this bundle holds, for {@code grid}; refuses a grid other than the one it was trained on. */
     public Forecaster toForecaster(Grid grid) {
+        BundleLoader loader = BundleLoaders.forKind(metadata.kind());
+        if (loader == null) {
+            throw new BundleException(BundleException.Reason.UNSUPPORTED_KIND, metadata.kind().cliName() + " does not forecast the next day");
+        }
+        return load(grid, () -> loader.load(this, grid));
+    }
+
+    /** The longer periods' forecaster this bundle holds (a per-cell network), for {@code grid}, as {@link #toForecaster}. */
+    public PeriodForecaster toPeriodForecaster(Grid grid) {
+        if (metadata.kind().role() != ModelKind.Role.PERIODS) {
+            throw new BundleException(BundleException.Reason.UNSUPPORTED_KIND, metadata.kind().cliName() + " does not forecast periods");
+        }
+        return load(grid, () -> CellBundle.load(this));
+    }
+
+    private interface Load<T> {
+        T load() throws Exception;
+    }
+
+    private <T> T load(Grid grid, Load<T> load) {
         GridKey actual = GridKey.of(grid);
         if (!actual.equals(metadata.grid())) {
             throw new BundleException(BundleException.Reason.GRID_MISMATCH,
                     "trained on " + metadata.grid() + ", asked to serve " + actual);
         }
-        BundleLoader loader = BundleLoaders.forKind(metadata.kind());
         try {
-            return loader.load(this, grid);
+            return load.load();
         } catch (BundleException e) {
             throw e;
         } catch (Exception | LinkageError e) {

@@ -2,12 +2,17 @@ package io.crimecast.model;
 
 import io.crimecast.grid.Grid;
 
+import java.util.List;
+
 /**
  * The naive map the field measures itself against for periods of a week to a quarter: each cell's mean daily count
  * over the last {@code lookbackDays} (all days given when fewer), times the period's length. At 600 ft, the NIJ
  * challenge's cells, long lookbacks rank better than the last month (sparse counts need many days to settle).
  */
-public record TrailingRate(int lookbackDays) {
+public record TrailingRate(int lookbackDays) implements PeriodForecaster {
+    /** What the stream forecasts the longer horizons with until a per-cell network is served: at fine grids a year ranks better than the last month. */
+    public static final TrailingRate YEAR = new TrailingRate(365);
+
     public TrailingRate {
         if (lookbackDays < 1) {
             throw new IllegalArgumentException("lookbackDays must be positive, was " + lookbackDays);
@@ -29,21 +34,18 @@ public record TrailingRate(int lookbackDays) {
         return sum;
     }
 
-    /**
-     * The period's forecast: expected counts, the region's hotspot rule applied to them, and as probability the
-     * Poisson chance of at least one incident in the period (a daily model's calibrated probability has no
-     * counterpart here). Bins are for daily counts and stay 0.
-     */
-    public Forecast forecast(Grid grid, DayHistory history, int horizonDays) {
-        double[] expected = expected(history.days(), grid.cellCount(), horizonDays);
-        double[] atLeastOne = new double[expected.length];
-        for (int c = 0; c < expected.length; c++) {
-            atLeastOne[c] = 1 - Math.exp(-expected[c]);
-        }
-        return new Forecast(history.lastDay().plusDays(1), version(), expected, new int[expected.length], atLeastOne,
-                grid.flagHotspots(expected));
+    /** Each period's forecast, as {@link CountForecasts#period} makes it. */
+    @Override
+    public List<Forecast> forecast(Grid grid, DayHistory history, List<Integer> horizonDays) {
+        return horizonDays.stream().map(h -> CountForecasts.period(grid, history, version(), expected(history.days(), grid.cellCount(), h))).toList();
     }
 
+    @Override
+    public int historyDays() {
+        return lookbackDays;
+    }
+
+    @Override
     public String version() {
         return "trailing-" + lookbackDays + "d";
     }

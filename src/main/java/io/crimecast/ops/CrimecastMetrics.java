@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CrimecastMetrics {
     private static final String DAY_CLOSE_LATENCY = "crimecast.day.close.latency";
+    public static final String DAILY = "daily";
+    public static final String WEEKLY = "weekly";
     private final MeterRegistry registry;
     private final Map<String, Meter.Id> modelGauges = new ConcurrentHashMap<>();
 
@@ -61,12 +63,13 @@ public final class CrimecastMetrics {
         };
     }
 
-    public void dayClosed(String region, String trigger, Duration latency, int cells) {
+    /** @param weekly a close that also forecast the longer periods (Sundays'), timed apart from the daily ones */
+    public void dayClosed(String region, String trigger, Duration latency, int cells, boolean weekly) {
         registry.counter("crimecast.days.closed", "region", region, "trigger", trigger).increment();
         Timer.builder(DAY_CLOSE_LATENCY)
                 .description("from the close trigger to the last forecast forwarded")
                 .publishPercentiles(0.5, 0.99)
-                .tag("region", region).register(registry).record(latency);
+                .tag("region", region).tag("close", weekly ? WEEKLY : DAILY).register(registry).record(latency);
         Counter.builder("crimecast.cells.forecast").tag("region", region).register(registry).increment(cells);
     }
 
@@ -79,9 +82,12 @@ public final class CrimecastMetrics {
         registry.counter("crimecast.forecasts.failed", "region", region, "model", version).increment();
     }
 
-    /** An info-style gauge: 1 for the model version a region's layer serves now; the previous version's series goes away. */
-    public void modelInUse(String region, String layer, String version) {
-        String key = region + '/' + layer;
+    /**
+     * An info-style gauge: 1 for the model version a region's layer serves now for {@code forecast} ("next-day" or
+     * "periods", the longer horizons); the previous version's series goes away.
+     */
+    public void modelInUse(String region, String layer, String forecast, String version) {
+        String key = region + '/' + layer + '/' + forecast;
         Meter.Id current = modelGauges.get(key);
         if (current != null && version.equals(current.getTag("version"))) {
             return;
@@ -89,14 +95,14 @@ public final class CrimecastMetrics {
         if (current != null) {
             registry.remove(current);
         }
-        modelGauges.put(key, Gauge.builder("crimecast.model.in.use", () -> 1).tag("region", region).tag("layer", layer).tag("version", version)
-                .description("the model version serving forecasts").register(registry).getId());
+        modelGauges.put(key, Gauge.builder("crimecast.model.in.use", () -> 1).tag("region", region).tag("layer", layer).tag("forecast", forecast)
+                .tag("version", version).description("the model version serving forecasts").register(registry).getId());
     }
 
-    /** The model version each region's layer serves now (key region/layer; the baseline's name until a model is published). */
+    /** The model version each region's layer serves now (key region/layer/forecast; the baseline's name until a model is published). */
     public Map<String, String> modelsInUse() {
         Map<String, String> inUse = new java.util.TreeMap<>();
-        modelGauges.forEach((regionLayer, id) -> inUse.put(regionLayer, id.getTag("version")));
+        modelGauges.forEach((key, id) -> inUse.put(key, id.getTag("version")));
         return inUse;
     }
 
@@ -112,12 +118,13 @@ public final class CrimecastMetrics {
                     p99 = v.value(TimeUnit.SECONDS);
                 }
             }
-            return new DayCloses(t.getId().getTag("region"), snapshot.count(), snapshot.mean(TimeUnit.SECONDS), p50, p99,
+            return new DayCloses(t.getId().getTag("region"), t.getId().getTag("close"), snapshot.count(), snapshot.mean(TimeUnit.SECONDS), p50, p99,
                     snapshot.max(TimeUnit.SECONDS));
         }).toList();
     }
 
-    public record DayCloses(String region, long count, double meanSeconds, double p50Seconds, double p99Seconds, double maxSeconds) {
+    /** @param close {@link #DAILY} or {@link #WEEKLY} */
+    public record DayCloses(String region, String close, long count, double meanSeconds, double p50Seconds, double p99Seconds, double maxSeconds) {
     }
 
     /** Incidents the topology has finished with, counted or rejected (for benchmarks and the demo). */

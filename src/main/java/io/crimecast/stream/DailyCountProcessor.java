@@ -8,7 +8,7 @@ import io.crimecast.model.DayHistory;
 import io.crimecast.model.Forecast;
 import io.crimecast.model.Forecaster;
 import io.crimecast.model.ForecasterSource;
-import io.crimecast.model.TrailingRate;
+import io.crimecast.model.PeriodForecaster;
 import io.crimecast.ops.CrimecastMetrics;
 import io.crimecast.topics.Output;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -45,8 +45,6 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
     static final String DAY_COUNTS = "day-counts";
     static final String REGION_CLOCKS = "region-clocks";
     static final String SEEN_INCIDENTS = "seen-incidents";
-    /** Long horizons read this much history: at fine grids a year ranks better than the last month. */
-    static final TrailingRate LONG_HORIZONS = new TrailingRate(365);
     static final int MAX_DAYS_PER_CALL = 366;
     static final int FORGET_EVERY_DAYS = 7;
 
@@ -163,7 +161,8 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
             closeDay(grid, current, next);
             current = current.closed(next);
             clocks.put(grid.region(), current);
-            metrics.dayClosed(grid.region(), trigger, Duration.ofNanos(System.nanoTime() - started), grid.cellCount());
+            metrics.dayClosed(grid.region(), trigger, Duration.ofNanos(System.nanoTime() - started), grid.cellCount(),
+                    weekly(next));
             next = next.plusDays(1);
         }
         LocalDate ended = current.lastForecastFrom().plusDays(1);
@@ -195,19 +194,27 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
             Forecast next = nextDay(grid, layer, clock.firstDay(), day);
             boolean revised = !clock.confirms(day, layer.name(), next.modelVersion());
             outputs.forecast(grid, layer, 1, next, Output.Status.FINAL, revised, generatedAt);
-            if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                DayHistory year = days.history(grid, layer, clock.firstDay(), day, LONG_HORIZONS.lookbackDays());
-                for (int horizon : grid.spec().horizons()) {
-                    outputs.forecast(grid, layer, horizon, LONG_HORIZONS.forecast(grid, year, horizon), Output.Status.FINAL, true, generatedAt);
+            if (weekly(day)) {
+                PeriodForecaster periods = forecasters.periods(grid, layer);
+                List<Integer> horizons = grid.spec().horizons();
+                DayHistory history = days.historyWithTotals(grid, layer, clock.firstDay(), day, periods.historyDays());
+                List<Forecast> forecasts = periods.forecast(grid, history, horizons);
+                for (int i = 0; i < horizons.size(); i++) {
+                    outputs.forecast(grid, layer, horizons.get(i), forecasts.get(i), Output.Status.FINAL, true, generatedAt);
                 }
             }
-            days.pruneAfterClosing(grid, layer, day);
+            days.pruneAfterClosing(grid, layer, clock.firstDay(), day);
         }
         // Forgetting scans the region's ids, so it runs weekly; an id kept a few days longer is still refused
         // (as a duplicate rather than too late).
         if (day.toEpochDay() % FORGET_EVERY_DAYS == 0) {
             admission.forgetAfterClosing(grid, day);
         }
+    }
+
+    /** Sunday's close also forecasts the longer periods, from Monday on. */
+    private static boolean weekly(LocalDate closedDay) {
+        return closedDay.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
     private Forecast nextDay(Grid grid, Layer layer, LocalDate firstDay, LocalDate day) {

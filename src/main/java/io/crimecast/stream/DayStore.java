@@ -9,7 +9,9 @@ import java.time.LocalDate;
 
 /**
  * The daily counts of every region's layers, one array of per-cell counts per (region, layer, local day), with the
- * history forecasters read and the pruning of days no forecaster or correction needs any more.
+ * history forecasters read and the pruning of days no forecaster or correction needs any more. A pruned day is added
+ * to its layer's totals of every day before those kept (and their number), so that all history stays readable: the
+ * per-cell network reads each cell's rate over it.
  */
 final class DayStore {
     /** Closed days kept for forecasting (a 30-day-step hotspot model reads 180, long horizons a year), past retention. */
@@ -44,9 +46,46 @@ final class DayStore {
         return new DayHistory(lastDay, days);
     }
 
-    /** Forgets the day that just fell out of the kept history once {@code closedDay} closed. */
-    void pruneAfterClosing(Grid grid, Layer layer, LocalDate closedDay) {
-        counts.delete(key(grid.region(), layer, closedDay.minusDays(keptDays(grid))));
+    /**
+     * As {@link #history}, with the totals of every day from {@code firstDay} before the history's first day: the
+     * days pruned and the kept days older than the history.
+     */
+    DayHistory historyWithTotals(Grid grid, Layer layer, LocalDate firstDay, LocalDate lastDay, int wanted) {
+        DayHistory recent = history(grid, layer, firstDay, lastDay, wanted);
+        LocalDate from = lastDay.minusDays(recent.length() - 1L);
+        int[] totals = counts.get(totalsKey(grid.region(), layer));
+        totals = totals != null ? totals : new int[grid.cellCount()];
+        int[] pruned = counts.get(totalsDaysKey(grid.region(), layer));
+        int days = pruned != null ? pruned[0] : 0;
+        LocalDate oldestKept = lastDay.minusDays(keptDays(grid));
+        for (LocalDate d = oldestKept.isBefore(firstDay) ? firstDay : oldestKept; d.isBefore(from); d = d.plusDays(1)) {
+            int[] day = counts(grid, layer, d);
+            for (int c = 0; c < totals.length; c++) {
+                totals[c] += day[c];
+            }
+            days++;
+        }
+        return new DayHistory(lastDay, recent.days(), new DayHistory.Before(days, totals));
+    }
+
+    /**
+     * Forgets the day that just fell out of the kept history once {@code closedDay} closed, adding it to the totals
+     * when it was one of the region's days (from {@code firstDay} on). It is past retention: no correction changes it.
+     */
+    void pruneAfterClosing(Grid grid, Layer layer, LocalDate firstDay, LocalDate closedDay) {
+        LocalDate dropped = closedDay.minusDays(keptDays(grid));
+        if (!dropped.isBefore(firstDay)) {
+            int[] day = counts(grid, layer, dropped);
+            int[] totals = counts.get(totalsKey(grid.region(), layer));
+            totals = totals != null ? totals : new int[grid.cellCount()];
+            for (int c = 0; c < totals.length; c++) {
+                totals[c] += day[c];
+            }
+            int[] days = counts.get(totalsDaysKey(grid.region(), layer));
+            counts.put(totalsKey(grid.region(), layer), totals);
+            counts.put(totalsDaysKey(grid.region(), layer), new int[]{days == null ? 1 : days[0] + 1});
+        }
+        counts.delete(key(grid.region(), layer, dropped));
     }
 
     private static int keptDays(Grid grid) {
@@ -55,5 +94,13 @@ final class DayStore {
 
     static String key(String region, Layer layer, LocalDate date) {
         return region + '|' + layer.name() + '|' + date;
+    }
+
+    private static String totalsKey(String region, Layer layer) {
+        return region + '|' + layer.name() + "|before";
+    }
+
+    private static String totalsDaysKey(String region, Layer layer) {
+        return region + '|' + layer.name() + "|before-days";
     }
 }

@@ -4,13 +4,17 @@ import io.crimecast.grid.Grid;
 import io.crimecast.model.DayHistory;
 import io.crimecast.model.Forecast;
 import io.crimecast.model.Forecaster;
+import io.crimecast.model.PeriodForecaster;
 import io.crimecast.ops.CrimecastMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * A served model that throws or returns unusable values at forecast time must not stop the topology: that day is
- * forecast by the baseline, and the failure is logged and counted.
+ * forecast by the baseline, and the failure is logged and counted. {@link Periods} does the same for the longer
+ * periods.
  */
 final class FallbackForecaster implements Forecaster {
     private static final Logger LOG = LoggerFactory.getLogger(FallbackForecaster.class);
@@ -47,6 +51,45 @@ final class FallbackForecaster implements Forecaster {
             metrics.forecastFailed(grid.region(), model.version());
             LOG.error("model {} failed to forecast {} after {}; the baseline forecasts it", model.version(), grid.region(), history.lastDay(), e);
             return baseline.forecast(grid, history);
+        }
+    }
+
+    /** The longer periods' forecasts of a served model, or the baseline's when any of them is unusable. */
+    static final class Periods implements PeriodForecaster {
+        private final PeriodForecaster model;
+        private final PeriodForecaster baseline;
+        private final CrimecastMetrics metrics;
+
+        Periods(PeriodForecaster model, PeriodForecaster baseline, CrimecastMetrics metrics) {
+            this.model = model;
+            this.baseline = baseline;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public String version() {
+            return model.version();
+        }
+
+        @Override
+        public int historyDays() {
+            return Math.max(model.historyDays(), baseline.historyDays());
+        }
+
+        @Override
+        public List<Forecast> forecast(Grid grid, DayHistory history, List<Integer> horizonDays) {
+            try {
+                List<Forecast> forecasts = model.forecast(grid, history, horizonDays);
+                if (forecasts.size() != horizonDays.size() || !forecasts.stream().allMatch(f -> usable(f, grid.cellCount()))) {
+                    throw new IllegalStateException("a forecast per horizon with usable values for " + grid.cellCount() + " cells was expected");
+                }
+                return forecasts;
+            } catch (RuntimeException e) {
+                metrics.forecastFailed(grid.region(), model.version());
+                LOG.error("model {} failed to forecast the periods of {} after {}; the baseline forecasts them", model.version(), grid.region(),
+                        history.lastDay(), e);
+                return baseline.forecast(grid, history, horizonDays);
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import io.crimecast.model.Forecaster;
 import io.crimecast.model.ForecasterSource;
 import io.crimecast.model.ModelBundle;
 import io.crimecast.model.ModelKind;
+import io.crimecast.model.PeriodForecaster;
+import io.crimecast.model.TrailingRate;
 import io.crimecast.ops.CrimecastMetrics;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -21,12 +23,15 @@ import java.util.Map;
 /**
  * Serves the newest valid model bundle of each region from the global model store, without a restart. The store
  * holds one bundle per region and kind (compacted topic {@code model-weights}, key region/kind). The newest count
- * model gives expected counts, a hotspot classifier (if any) the probabilities; a bundle that fails its checksum or
+ * model gives the next day's expected counts, a hotspot classifier (if any) the probabilities, a per-cell network
+ * (if any) the longer periods' counts; a bundle that fails its checksum or
  * signature, does not fit the grid or will not load is refused, counted, and the previous model (or the baseline)
  * keeps serving.
  */
 final class ModelServing implements ForecasterSource {
     private static final Logger LOG = LoggerFactory.getLogger(ModelServing.class);
+    private static final String NEXT_DAY = "next-day";
+    private static final String PERIODS = "periods";
 
     private final ReadOnlyKeyValueStore<String, byte[]> store;
     private final Forecaster baseline;
@@ -35,7 +40,8 @@ final class ModelServing implements ForecasterSource {
     /** Per store key: the bytes last seen and what they gave (no forecaster: refused and nothing good before). */
     private final Map<String, Loaded> loaded = new HashMap<>();
 
-    private record Loaded(byte[] bytes, Forecaster forecaster, Instant createdAt) {
+    /** One of {@code forecaster} (next day) and {@code periods} is set for a bundle that loaded; neither for a refused one. */
+    private record Loaded(byte[] bytes, Forecaster forecaster, PeriodForecaster periods, Instant createdAt) {
     }
 
     ModelServing(ReadOnlyKeyValueStore<String, byte[]> store, Forecaster baseline, byte[] signingKey, CrimecastMetrics metrics) {
@@ -51,6 +57,9 @@ final class ModelServing implements ForecasterSource {
         Loaded counts = null;
         Loaded hotspots = null;
         for (ModelKind kind : ModelKind.values()) {
+            if (kind.role() == ModelKind.Role.PERIODS) {
+                continue;
+            }
             Loaded l = refresh(grid, ModelBundle.key(grid.region(), layer.name(), kind));
             if (l == null || l.forecaster() == null) {
                 continue;
@@ -63,8 +72,17 @@ final class ModelServing implements ForecasterSource {
         }
         Forecaster countForecaster = counts == null ? baseline : counts.forecaster();
         Forecaster served = hotspots == null ? countForecaster : new CombinedForecaster(countForecaster, hotspots.forecaster());
-        metrics.modelInUse(grid.region(), layer.name(), served.version());
+        metrics.modelInUse(grid.region(), layer.name(), NEXT_DAY, served.version());
         return served == baseline ? baseline : new FallbackForecaster(served, baseline, metrics);
+    }
+
+    /** A layer's longer periods: its per-cell network if one is served, else the trailing year's rate. */
+    @Override
+    public PeriodForecaster periods(Grid grid, Layer layer) {
+        Loaded l = refresh(grid, ModelBundle.key(grid.region(), layer.name(), ModelKind.CELL_MLP));
+        PeriodForecaster served = l == null || l.periods() == null ? TrailingRate.YEAR : l.periods();
+        metrics.modelInUse(grid.region(), layer.name(), PERIODS, served.version());
+        return served == TrailingRate.YEAR ? served : new FallbackForecaster.Periods(served, TrailingRate.YEAR, metrics);
     }
 
     private static Loaded newer(Loaded a, Loaded b) {
@@ -84,18 +102,20 @@ final class ModelServing implements ForecasterSource {
         }
         try {
             ModelBundle bundle = ModelBundle.read(bytes, signingKey);
-            Forecaster forecaster = bundle.toForecaster(grid);
-            Loaded now = new Loaded(bytes, forecaster, bundle.metadata().createdAt());
+            boolean periods = bundle.metadata().kind().role() == ModelKind.Role.PERIODS;
+            Loaded now = periods ? new Loaded(bytes, null, bundle.toPeriodForecaster(grid), bundle.metadata().createdAt())
+                    : new Loaded(bytes, bundle.toForecaster(grid), null, bundle.metadata().createdAt());
             loaded.put(key, now);
-            LOG.info("serving model {} for {} (kind {}, trained {}..{})", forecaster.version(), grid.region(),
+            LOG.info("serving model {} for {} (kind {}, trained {}..{})", bundle.metadata().version(), grid.region(),
                     bundle.metadata().kind().cliName(), bundle.metadata().trainFrom(), bundle.metadata().trainTo());
             return now;
         } catch (BundleException e) {
             metrics.bundleRefused(grid.region(), e.reason().code());
-            Forecaster kept = previous == null ? null : previous.forecaster();
-            LOG.warn("refused model bundle {}: {}; {} keeps serving", key, e.getMessage(), kept == null ? "the baseline" : kept.version());
+            Loaded keep = previous == null ? new Loaded(bytes, null, null, Instant.EPOCH)
+                    : new Loaded(bytes, previous.forecaster(), previous.periods(), previous.createdAt());
+            String kept = keep.forecaster() != null ? keep.forecaster().version() : keep.periods() != null ? keep.periods().version() : "the baseline";
+            LOG.warn("refused model bundle {}: {}; {} keeps serving", key, e.getMessage(), kept);
             // Remember the refused bytes so they are not retried and re-logged at every day close.
-            Loaded keep = new Loaded(bytes, kept, previous == null ? Instant.EPOCH : previous.createdAt());
             loaded.put(key, keep);
             return keep;
         }

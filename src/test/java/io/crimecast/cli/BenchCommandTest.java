@@ -3,12 +3,14 @@ package io.crimecast.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
+import io.crimecast.model.CellNetwork;
 import io.crimecast.model.ModelBundle;
 import io.crimecast.model.ModelKind;
 import io.crimecast.replay.BundledData;
 import io.crimecast.replay.ColumnMapping;
 import io.crimecast.replay.IncidentFileReader;
 import io.crimecast.topics.JsonSerde;
+import io.crimecast.train.CellNetworkTrainer;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.TrainSettings;
 import io.crimecast.train.Trainer;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +52,10 @@ class BenchCommandTest {
         assertThat(setup.get("cells").asInt()).as("finer than the file's 42 cells of 5 km").isGreaterThan(42 * 3);
         assertThat(setup.get("days").asLong()).isEqualTo(BenchCommand.QUICK_DAYS);
         assertThat(setup.get("events").asLong()).isEqualTo(2 * setup.get("incidentsPerRegion").asLong());
-        assertThat(report.get("dayCloses").get("count").asLong()).as("each copy closes its 14 days, the last at the midnight burst")
+        assertThat(report.get("daysClosed").asLong()).as("each copy closes its 14 days, the last at the midnight burst")
                 .isEqualTo(2 * BenchCommand.QUICK_DAYS);
+        assertThat(report.get("weeklyCloses").get("count").asLong()).as("any 14 days hold two Sundays").isEqualTo(2 * 2);
+        assertThat(report.get("dayCloses").get("count").asLong()).isEqualTo(2 * BenchCommand.QUICK_DAYS - 2 * 2);
         assertThat(report.get("perClose")).extracting(v -> v.get("topic").asText())
                 .containsExactly("cell-daily-counts", "forecasts", "hotspots", "changelogs");
 
@@ -65,6 +70,7 @@ class BenchCommandTest {
 
         assertThat(run.out()).contains("| figure | value |", "| ceiling (plain consumer, deserialise only) |",
                 "| topology (exactly-once) |", "| midnight: every region's next-day hotspots committed |",
+                "| weekly closes (Sundays, also the longer periods) |",
                 "| changelogs per day closed |", "| footprint | RSS ");
     }
 
@@ -77,13 +83,17 @@ class BenchCommandTest {
         ModelBundle lstm = Trainer.train(ModelKind.LSTM, counts, TrainSettings.defaults().withHidden(8).withEpochs(1, 1), p -> { })
                 .toBundle(philadelphia, "all");
         Path file = Files.write(dir.resolve("lstm.ccmb"), lstm.toBytes());
+        ModelBundle cells = CellNetworkTrainer.train(counts, "all", CellNetwork.Settings.defaults().withMaxEpochs(1), Instant.now()).bundle();
+        Path cellFile = Files.write(dir.resolve("cell-mlp.ccmb"), cells.toBytes());
 
         CliRun run = CliRun.of("bench", "--quick", "--region", "philadelphia", "--format", "philadelphia", "--model-bundle", file.toString(),
-                "--out", dir.toString(), MARCH_2021.toString());
+                "--model-bundle", cellFile.toString(), "--out", dir.toString(), MARCH_2021.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode setup = JsonSerde.MAPPER.readTree(dir.resolve("bench.json").toFile()).get("setup");
-        assertThat(setup.get("models").asText()).isEqualTo(lstm.metadata().version());
-        assertThat(run.out()).contains("served by " + lstm.metadata().version());
+        assertThat(setup.get("models").asText().split(",")).as("the next day's model and the longer periods' network, both given")
+                .containsExactlyInAnyOrder(lstm.metadata().version(), cells.metadata().version());
+        assertThat(run.out()).contains("served by " + String.join(",", new java.util.TreeSet<>(List.of(lstm.metadata().version(),
+                cells.metadata().version()))));
 
         CliRun copies = CliRun.of("bench", "--quick", "--region", "philadelphia", "--format", "philadelphia", "--model-bundle", file.toString(),
                 "--regions", "2", MARCH_2021.toString());

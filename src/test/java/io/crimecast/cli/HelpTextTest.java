@@ -28,7 +28,7 @@ class HelpTextTest {
         for (String command : new String[]{"train", "evaluate"}) {
             assertThat(commands().get(command).getUsageMessage().replaceAll("\\s+", " ")).as(command)
                     .contains("--max-epochs=N Upper bound on each network's epochs (default 40 for count networks, 30 for spatio-lstm,"
-                            + " 30 for evaluate --protocol nij's cell-mlp;");
+                            + " 30 for cell-mlp;");
         }
     }
 

@@ -88,6 +88,60 @@ class TrainCommandTest {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
+    /** `train --model cell-mlp` on the bundled Portland calls at 2 km: the publish rule's line and a bundle the stream can load. */
+    @Test
+    void trainsThePerCellNetworkAndWritesABundleTheStreamCanServe() throws Exception {
+        Path data = BundledData.forRegion("portland").copyTo(dir);
+        Path region = java.nio.file.Files.writeString(dir.resolve("portland-2km.yaml"), """
+                name: portland
+                crs: EPSG:2913
+                bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
+                cellSizeMeters: 2000
+                timeZone: America/Los_Angeles
+                hotspot: {topPercent: 5}
+                layers:
+                  - {name: street-crimes, categories: [STREET CRIMES]}
+                  - {name: all}
+                """);
+        Path bundles = dir.resolve("bundles");
+        String out = run("train", "--region", region.toString(), "--layer", "street-crimes", "--model", "cell-mlp", "--from", data.toString(),
+                "--format", "portland-nij", "--max-epochs", "2", "--bundle-out", bundles.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(cell-mlp-street-crimes-[0-9a-f]{8}): \\d+ samples, [12] epochs \\(best [12]\\), [0-9.]+ s; "
+                + "validation PAI per horizon ([0-9.]+/){4}[0-9.]+ mean ([0-9.]+) vs best baseline trailing-(28d|91d|365d|all) ([0-9.]+/){4}[0-9.]+ mean ([0-9.]+) "
+                + "-> (beats it|does not beat it)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        boolean beats = Double.parseDouble(m.group(3)) > Double.parseDouble(m.group(6));
+        assertThat(m.group(7)).isEqualTo(beats ? "beats it" : "does not beat it");
+
+        Path file = bundles.resolve("portland_street-crimes_cell-mlp.ccmb");
+        assertThat(out).contains("wrote " + file + " (" + m.group(1) + ")");
+        io.crimecast.model.ModelBundle bundle = io.crimecast.model.ModelBundle.read(java.nio.file.Files.readAllBytes(file), null);
+        assertThat(bundle.metadata().kind()).isEqualTo(io.crimecast.model.ModelKind.CELL_MLP);
+        assertThat(bundle.metadata().layer()).isEqualTo("street-crimes");
+        assertThat(bundle.metadata().version()).isEqualTo(m.group(1));
+        assertThat(bundle.metadata().trainTo()).isEqualTo(java.time.LocalDate.of(2017, 2, 28));
+        io.crimecast.grid.Grid grid = new io.crimecast.grid.Grid(io.crimecast.grid.Regions.load(region.toString()));
+        io.crimecast.model.PeriodForecaster served = bundle.toPeriodForecaster(grid);
+        int[][] days = new int[400][grid.cellCount()];
+        days[399][grid.cellCount() / 2] = 3;
+        var forecasts = served.forecast(grid, new io.crimecast.model.DayHistory(java.time.LocalDate.of(2017, 2, 28), days), java.util.List.of(7, 92));
+        assertThat(forecasts).hasSize(2);
+        assertThat(forecasts.get(1).expected()[grid.cellCount() / 2]).as("a quarter holds more than a week")
+                .isGreaterThan(forecasts.get(0).expected()[grid.cellCount() / 2]);
+        assertThat(forecasts.get(0).modelVersion()).isEqualTo(m.group(1));
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.crimecast.model.BundleException.class, () -> bundle.toForecaster(grid)).reason())
+                .as("it forecasts periods, not the next day").isEqualTo(io.crimecast.model.BundleException.Reason.UNSUPPORTED_KIND);
+    }
+
+    /** A month of history is too short for cell-mlp: it says so and exits 3 (held back), as with `--model all` in a young region. */
+    @Test
+    void aShortHistoryHoldsThePerCellNetworkBackWithAReason() {
+        CliRun run = CliRun.of("train", "--region", "philadelphia", "--model", "cell-mlp", "--from", "src/test/resources/data/incidents_2021_03.csv.gz",
+                "--format", "philadelphia");
+        assertThat(run.exit()).as(run.err()).isEqualTo(3);
+        assertThat(run.out()).containsPattern("cell-mlp not trained: it needs at least 193 days of history, there are 3[12]\\b");
+    }
+
     @Test
     void filesWithoutAFormatAreAClearError() {
         assertThat(CrimecastCli.commandLine().execute("train", "--region", "portland", "--from", "x.csv")).isEqualTo(2);

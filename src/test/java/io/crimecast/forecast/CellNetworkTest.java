@@ -2,6 +2,7 @@ package io.crimecast.forecast;
 
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
+import io.crimecast.model.CellNetwork;
 import io.crimecast.replay.BundledData;
 import io.crimecast.replay.ColumnMapping;
 import io.crimecast.replay.IncidentFileReader;

@@ -6,6 +6,8 @@ import io.crimecast.model.DayHistory;
 import io.crimecast.model.Forecast;
 import io.crimecast.model.Forecaster;
 import io.crimecast.model.MovingAverageForecaster;
+import io.crimecast.model.PeriodForecaster;
+import io.crimecast.model.TrailingRate;
 import io.crimecast.ops.CrimecastMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,41 @@ class FallbackForecasterTest {
         Forecast expected = baseline.forecast(GRID, HISTORY);
         assertThat(f.modelVersion()).isEqualTo(expected.modelVersion());
         assertThat(f.expected()).containsExactly(expected.expected());
+        assertThat(failures()).isEqualTo(1);
+    }
+
+    /** The longer periods: a served network that fails, or gives too few forecasts, leaves them to the trailing year's rate. */
+    @ParameterizedTest
+    @ValueSource(strings = {"throws", "negative", "one-horizon-missing"})
+    void aFailingPeriodModelIsReplacedByTheTrailingYearAndCounted(String failure) {
+        PeriodForecaster stub = new PeriodForecaster() {
+            @Override
+            public String version() {
+                return "stub-model";
+            }
+
+            @Override
+            public int historyDays() {
+                return 365;
+            }
+
+            @Override
+            public List<Forecast> forecast(Grid grid, DayHistory history, List<Integer> horizonDays) {
+                return switch (failure) {
+                    case "throws" -> throw new IllegalStateException("native crash");
+                    case "negative" -> horizonDays.stream().map(h -> withExpected(constant(grid), -1)).toList();
+                    default -> List.of(constant(grid));
+                };
+            }
+        };
+        List<Integer> horizons = List.of(7, 92);
+        List<Forecast> f = new FallbackForecaster.Periods(stub, TrailingRate.YEAR, new CrimecastMetrics(meters)).forecast(GRID, HISTORY, horizons);
+        List<Forecast> expected = TrailingRate.YEAR.forecast(GRID, HISTORY, horizons);
+        assertThat(f).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(f.get(i).modelVersion()).isEqualTo(TrailingRate.YEAR.version());
+            assertThat(f.get(i).expected()).containsExactly(expected.get(i).expected());
+        }
         assertThat(failures()).isEqualTo(1);
     }
 

@@ -1,7 +1,6 @@
-package io.crimecast.forecast;
+package io.crimecast.model;
 
 import io.crimecast.grid.Grid;
-import io.crimecast.train.CountMatrix;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -13,16 +12,26 @@ import java.util.Map;
  * only. Space: the cell, its 3x3 and 5x5 neighbourhoods (mean per cell) and the layer city-wide; time: the last 7,
  * 28, 91 and 365 days and all history, the same season last year, days since the cell's last incident (at most a year); calendar:
  * horizon, season and weekday of the first day. Rates are given as the count they would make over the horizon,
- * log1p'd, so one network serves every horizon.
+ * log1p'd, so one network serves every horizon. Training (from a whole history, any origin) and the stream (from the
+ * days it keeps and the totals of the days before them) both compute them here.
  */
 public final class CellFeatures {
-    private static final int[] LOOKBACKS = {7, 28, 91, 365, Integer.MAX_VALUE};
+    private static final int ALL_HISTORY = Integer.MAX_VALUE;
+    private static final int[] LOOKBACKS = {7, 28, 91, 365, ALL_HISTORY};
     private static final int[] RADII = {0, 1, 2}; // the cell, 3x3, 5x5
     private static final int YEAR = 365;
     /** Days since a cell's last incident stop counting at a year: uncapped, a never-active cell's value would be the history's length, which grows from training origin to forecast. */
     private static final int RECENCY_CAP = YEAR;
     /** Features per cell: 5 lookbacks x 3 scales, 2 same-season, 1 recency, 2 city-wide, 5 calendar. */
     public static final int COUNT = LOOKBACKS.length * RADII.length + 2 + 1 + 2 + 5;
+    /** Days before the origin that the features read; older days count only in the all-history totals. */
+    public static final int HISTORY_DAYS = YEAR;
+    /**
+     * Names these features in a bundle, so that a network trained on other features is refused rather than fed the
+     * wrong inputs: change it whenever what {@link #write} writes changes.
+     */
+    public static final String SETTINGS = "cell-features-v1: lookbacks 7,28,91,365,all x cell,3x3,5x5; same season cell,3x3; "
+            + "recency capped 365; city 28,365; log horizon, season, weekday";
 
     private final Grid grid;
     private final int[][] days;
@@ -34,20 +43,48 @@ public final class CellFeatures {
     private final double cityRate28;
     private final double cityRate365;
     private final Map<Integer, double[][]> sameSeason = new HashMap<>();
+    /** Season and weekday of the first day, sin and cos: the same for every cell. */
+    private final float[] calendar;
 
-    private CellFeatures(CountMatrix history, int origin) {
-        if (origin < 1 || origin > history.days()) {
-            throw new IllegalArgumentException("origin must be 1.." + history.days() + ", was " + origin);
+    private CellFeatures(Grid grid, int[][] days, LocalDate firstDay, int origin, DayHistory.Before before) {
+        if (origin < 1 || origin > days.length) {
+            throw new IllegalArgumentException("origin must be 1.." + days.length + ", was " + origin);
         }
-        this.grid = history.grid();
-        this.days = history.counts();
+        this.grid = grid;
+        this.days = days;
         this.origin = origin;
-        this.date = history.date(0).plusDays(origin);
+        this.date = firstDay.plusDays(origin);
         int cells = grid.cellCount();
         rates = new double[LOOKBACKS.length * RADII.length][];
+        daysSinceLast = new double[cells];
+        Arrays.fill(daysSinceLast, RECENCY_CAP);
+        // One pass back from the origin: the lookbacks nest, so each one's sum is the last one's plus its older days;
+        // the first incident met going back is a cell's last.
+        double[] running = new double[cells];
+        int d = origin;
         for (int l = 0; l < LOOKBACKS.length; l++) {
-            int used = Math.min(LOOKBACKS[l], origin);
-            double[] mean = sum(origin - used, origin);
+            int inDays = Math.min(LOOKBACKS[l], origin);
+            for (; d > origin - inDays; ) {
+                int[] day = days[--d];
+                boolean recent = origin - d <= RECENCY_CAP;
+                for (int c = 0; c < cells; c++) {
+                    int n = day[c];
+                    if (n != 0) {
+                        running[c] += n;
+                        if (recent && daysSinceLast[c] == RECENCY_CAP) {
+                            daysSinceLast[c] = origin - d;
+                        }
+                    }
+                }
+            }
+            double[] mean = running.clone();
+            int used = inDays;
+            if (LOOKBACKS[l] == ALL_HISTORY) {
+                used += before.days();
+                for (int c = 0; c < cells; c++) {
+                    mean[c] += before.count(c);
+                }
+            }
             for (int c = 0; c < cells; c++) {
                 mean[c] /= used;
             }
@@ -55,22 +92,25 @@ public final class CellFeatures {
                 rates[l * RADII.length + s] = boxMean(mean, RADII[s]);
             }
         }
-        daysSinceLast = new double[cells];
-        Arrays.fill(daysSinceLast, RECENCY_CAP);
-        for (int d = origin - 1; d >= Math.max(0, origin - RECENCY_CAP); d--) {
-            for (int c = 0; c < cells; c++) {
-                if (days[d][c] > 0 && daysSinceLast[c] == RECENCY_CAP) {
-                    daysSinceLast[c] = origin - d;
-                }
-            }
-        }
+        double year = 2 * Math.PI * date.getDayOfYear() / 365.25;
+        double week = 2 * Math.PI * date.getDayOfWeek().getValue() / 7.0;
+        calendar = new float[]{(float) Math.sin(year), (float) Math.cos(year), (float) Math.sin(week), (float) Math.cos(week)};
         cityRate28 = cityTotal(rates[1 * RADII.length]);
         cityRate365 = cityTotal(rates[3 * RADII.length]);
     }
 
-    /** The features of every cell for the period starting the day after {@code history}'s days {@code 0..origin-1}. */
-    public static CellFeatures at(CountMatrix history, int origin) {
-        return new CellFeatures(history, origin);
+    /** The features of every cell for the period starting the day after {@code days[0..origin-1]}, the first of them {@code firstDay}. */
+    public static CellFeatures at(Grid grid, int[][] days, LocalDate firstDay, int origin) {
+        return new CellFeatures(grid, days, firstDay, origin, DayHistory.Before.NONE);
+    }
+
+    /** The features of every cell for the period starting the day after the history's last day. */
+    public static CellFeatures at(Grid grid, DayHistory history) {
+        return new CellFeatures(grid, history.days(), history.firstDay(), history.length(), history.before());
+    }
+
+    public int cells() {
+        return grid.cellCount();
     }
 
     /** Incidents before the origin in the cell: zero-history cells are the ones a trainer subsamples. */
@@ -91,12 +131,7 @@ public final class CellFeatures {
         out[i++] = (float) Math.log1p(cityRate28 * horizonDays);
         out[i++] = (float) Math.log1p(cityRate365 * horizonDays);
         out[i++] = (float) Math.log(horizonDays);
-        double year = 2 * Math.PI * date.getDayOfYear() / 365.25;
-        out[i++] = (float) Math.sin(year);
-        out[i++] = (float) Math.cos(year);
-        double week = 2 * Math.PI * date.getDayOfWeek().getValue() / 7.0;
-        out[i++] = (float) Math.sin(week);
-        out[i] = (float) Math.cos(week);
+        System.arraycopy(calendar, 0, out, i, calendar.length);
     }
 
     /**

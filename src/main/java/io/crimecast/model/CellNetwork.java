@@ -1,24 +1,30 @@
-package io.crimecast.forecast;
+package io.crimecast.model;
 
-import io.crimecast.train.CountMatrix;
+import io.crimecast.grid.Grid;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * A per-cell forecaster with shared weights: a small MLP (two ReLU layers) from a cell's {@link CellFeatures} to its
@@ -39,8 +45,12 @@ public final class CellNetwork {
     public static final int[] HORIZONS = {7, 14, 31, 61, 92};
     public static final int DEFAULT_MAX_EPOCHS = 30;
     private static final int LONGEST = 92;
+    /** Days the network reads before a period (older days count in the all-history totals only). */
+    public static final int HISTORY_DAYS = CellFeatures.HISTORY_DAYS;
     /** 9 days: origins fall on every weekday, so the weekday input varies in training as it will in use. */
     private static final int ORIGIN_STEP = 9;
+    /** The shortest history it trains on: the validation period, the longest target period before it, one origin step. */
+    public static final int MIN_HISTORY_DAYS = 2 * LONGEST + ORIGIN_STEP;
     private static final int ORIGINS = 40;
 
     /** What the network is fitted to: log1p(count) by squared error, or the count itself by Poisson deviance. */
@@ -80,35 +90,80 @@ public final class CellNetwork {
         this.training = training;
     }
 
+    /** How the training went; null for a network read from a bundle. */
     public Training training() {
         return training;
     }
 
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The feature standardisation fitted on the training rows: means, then scales, {@link CellFeatures#COUNT} each. */
+    public float[][] standardisation() {
+        return new float[][]{mean.clone(), scale.clone()};
+    }
+
+    /** The network's ModelSerializer bytes (without updater state: a served network is not trained further). */
+    public synchronized byte[] weights() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ModelSerializer.writeModel(network, out, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A network from {@link #weights()} and the standardisation and loss it was trained with. */
+    public static CellNetwork restore(byte[] weights, Loss loss, float[] mean, float[] scale) throws IOException {
+        if (mean.length != CellFeatures.COUNT || scale.length != CellFeatures.COUNT) {
+            throw new IllegalArgumentException("the standardisation has %d and %d values for %d features"
+                    .formatted(mean.length, scale.length, CellFeatures.COUNT));
+        }
+        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(weights), false);
+        if (network.layerInputSize(0) != CellFeatures.COUNT) {
+            throw new IllegalArgumentException("the network reads " + network.layerInputSize(0) + " features, not " + CellFeatures.COUNT);
+        }
+        return new CellNetwork(network, loss, mean.clone(), scale.clone(), null);
+    }
+
+    /** The first day of the validation period of a history of {@code days} days: the network is trained on the days before it. */
+    public static int validationOrigin(int days) {
+        return days - LONGEST;
+    }
+
     /** Expected count of every cell over the {@code horizonDays} after the history's last day. */
-    public synchronized double[] expected(CountMatrix history, int horizonDays) {
-        CellFeatures features = CellFeatures.at(history, history.days());
-        int cells = history.cells();
+    public double[] expected(Grid grid, DayHistory history, int horizonDays) {
+        return expected(CellFeatures.at(grid, history), horizonDays);
+    }
+
+    /** Expected count of every cell over the {@code horizonDays} from the origin of {@code features}. */
+    public synchronized double[] expected(CellFeatures features, int horizonDays) {
+        int cells = features.cells();
         float[] x = new float[cells * CellFeatures.COUNT];
         for (int c = 0; c < cells; c++) {
             features.write(c, horizonDays, x, c * CellFeatures.COUNT);
         }
-        INDArray out = network.output(standardised(x, cells), false);
-        double[] expected = new double[cells];
+        double[] expected = network.output(standardised(x, cells), false).toDoubleVector();
         for (int c = 0; c < cells; c++) {
-            double v = out.getDouble(c, 0);
-            expected[c] = Math.max(0, loss == Loss.POISSON ? v : Math.expm1(v));
+            expected[c] = Math.max(0, loss == Loss.POISSON ? expected[c] : Math.expm1(expected[c]));
         }
         return expected;
     }
 
-    /** Trains on {@code history} (every day before the period to forecast) as the class comment says. */
-    public static CellNetwork train(CountMatrix history, Settings s) {
+    /**
+     * Trains on {@code days} (every day before the period to forecast, the first of them {@code firstDay}) as the class
+     * comment says.
+     */
+    public static CellNetwork train(Grid grid, int[][] days, LocalDate firstDay, Settings s) {
         long started = System.nanoTime();
-        int cut = history.days() - LONGEST;
-        if (cut - LONGEST < ORIGIN_STEP) {
-            throw new IllegalArgumentException("the per-cell network needs more than %d days of history, got %d"
-                    .formatted(2 * LONGEST + ORIGIN_STEP, history.days()));
+        int cut = validationOrigin(days.length);
+        if (days.length < MIN_HISTORY_DAYS) {
+            throw new IllegalArgumentException("the per-cell network needs at least %d days of history, got %d"
+                    .formatted(MIN_HISTORY_DAYS, days.length));
         }
+        History history = new History(grid, days, firstDay);
         Random random = new Random(s.seed());
         List<Integer> origins = new ArrayList<>();
         for (int k = 0; k < ORIGINS && cut - LONGEST - k * ORIGIN_STEP >= ORIGIN_STEP; k++) {
@@ -126,35 +181,40 @@ public final class CellNetwork {
         INDArray validationX = model.standardised(validation.x, validation.rows);
         float[] validationY = Arrays.copyOf(validation.y, validation.rows);
         int n = CellFeatures.COUNT;
-        int[] order = IntStream.range(0, train.rows).toArray();
-        double best = Double.POSITIVE_INFINITY;
-        INDArray bestParameters = network.params().dup();
-        int bestEpoch = 0, epoch = 0;
-        while (epoch < s.maxEpochs() && epoch - bestEpoch < s.patience()) {
-            epoch++;
-            shuffle(order, random);
-            for (int from = 0; from < order.length; from += s.batch()) {
-                int size = Math.min(s.batch(), order.length - from);
-                float[] bx = new float[size * n];
-                float[] by = new float[size];
-                for (int i = 0; i < size; i++) {
-                    System.arraycopy(x, order[from + i] * n, bx, i * n, n);
-                    by[i] = y[order[from + i]];
+        EarlyStopping.Outcome outcome = EarlyStopping.train(new EarlyStopping.Trainable() {
+            @Override
+            public void fitEpoch(int[] order) {
+                for (int from = 0; from < order.length; from += s.batch()) {
+                    int size = Math.min(s.batch(), order.length - from);
+                    float[] bx = new float[size * n];
+                    float[] by = new float[size];
+                    for (int i = 0; i < size; i++) {
+                        System.arraycopy(x, order[from + i] * n, bx, i * n, n);
+                        by[i] = y[order[from + i]];
+                    }
+                    network.fit(matrix(bx, size, n), matrix(by, size, 1));
                 }
-                network.fit(Nd4j.createFromArray(bx).reshape(size, n), Nd4j.createFromArray(by).reshape(size, 1));
             }
-            double loss = loss(s.loss(), network.output(validationX, false).toDoubleVector(), validationY);
-            if (loss < best) {
-                best = loss;
-                bestEpoch = epoch;
-                bestParameters = network.params().dup();
+
+            @Override
+            public double validationLoss() {
+                return loss(s.loss(), network.output(validationX, false).toDoubleVector(), validationY);
             }
-        }
-        if (bestEpoch == 0) {
+
+            @Override
+            public INDArray parameters() {
+                return network.params().dup();
+            }
+
+            @Override
+            public void setParameters(INDArray parameters) {
+                network.setParams(parameters);
+            }
+        }, train.rows, new EarlyStopping.Limits(s.maxEpochs(), s.patience(), s.seed()), epoch -> { });
+        if (outcome.bestEpoch() == 0) {
             throw new IllegalStateException("cell-mlp: no epoch gave a finite validation loss (" + s.loss() + ")");
         }
-        network.setParams(bestParameters);
-        Training t = new Training(train.rows, validation.rows, epoch, bestEpoch, best, constantLoss(s.loss(), y, validationY),
+        Training t = new Training(train.rows, validation.rows, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), constantLoss(s.loss(), y, validationY),
                 (System.nanoTime() - started) / 1e9);
         return new CellNetwork(network, s.loss(), moments[0], moments[1], t);
     }
@@ -171,12 +231,13 @@ public final class CellNetwork {
     }
 
     /** Rows of features and targets (log1p'd for {@link Loss#LOG1P_MSE}), at most {@code cellsPerOrigin} cells an origin: every active cell and every {@code zeroCellEvery}-th empty one, at each origin and horizon. */
-    private static Samples samples(CountMatrix history, List<Integer> origins, int cellsPerOrigin, Settings s, Random random) {
+    private static Samples samples(History history, List<Integer> origins, int cellsPerOrigin, Settings s, Random random) {
         Samples out = new Samples();
+        int cellCount = history.grid().cellCount();
         for (int origin : origins) {
-            CellFeatures features = CellFeatures.at(history, origin);
+            CellFeatures features = CellFeatures.at(history.grid(), history.days(), history.firstDay(), origin);
             List<Integer> cells = new ArrayList<>();
-            for (int c = 0; c < history.cells(); c++) {
+            for (int c = 0; c < cellCount; c++) {
                 if (features.everActive(c) || random.nextInt(s.zeroCellEvery()) == 0) {
                     cells.add(c);
                 }
@@ -186,7 +247,7 @@ public final class CellNetwork {
                 cells = cells.subList(0, cellsPerOrigin);
             }
             for (int h : HORIZONS) {
-                double[] target = IncidentSplit.sum(history.slice(history.date(origin), history.date(origin + h)).counts(), history.cells());
+                double[] target = history.total(origin, origin + h);
                 for (int c : cells) {
                     out.add(features, c, h, (float) (s.loss() == Loss.POISSON ? target[c] : Math.log1p(target[c])));
                 }
@@ -244,7 +305,17 @@ public final class CellNetwork {
     }
 
     private INDArray standardised(float[] x, int rows) {
-        return Nd4j.createFromArray(standardisedRows(x, rows)).reshape(rows, CellFeatures.COUNT);
+        return matrix(standardisedRows(x, rows), rows, CellFeatures.COUNT);
+    }
+
+    /**
+     * A rows x cols float matrix of {@code values} (row-major), copied in bulk: Nd4j.createFromArray copies element
+     * by element, a tenth of a 600 ft Sunday close's time (JFR).
+     */
+    static INDArray matrix(float[] values, int rows, int cols) {
+        INDArray m = Nd4j.create(DataType.FLOAT, rows, cols);
+        m.data().asNioFloat().put(values, 0, rows * cols);
+        return m;
     }
 
     private float[] standardisedRows(float[] x, int rows) {
@@ -258,12 +329,17 @@ public final class CellNetwork {
         return z;
     }
 
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+    /** The days a network is trained on. */
+    private record History(Grid grid, int[][] days, LocalDate firstDay) {
+        /** Each cell's incidents over days {@code from..to-1} (clamped to the history). */
+        double[] total(int from, int to) {
+            double[] total = new double[grid.cellCount()];
+            for (int d = from; d < Math.min(to, days.length); d++) {
+                for (int c = 0; c < total.length; c++) {
+                    total[c] += days[d][c];
+                }
+            }
+            return total;
         }
     }
 

@@ -1,8 +1,7 @@
-package io.crimecast.forecast;
+package io.crimecast.model;
 
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
-import io.crimecast.train.CountMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -33,7 +32,7 @@ class CellFeaturesTest {
     private static float[] features(int[][] counts, int cell, int horizon) {
         float[] out = new float[CellFeatures.COUNT + 2];
         Arrays.fill(out, -99);
-        CellFeatures.at(new CountMatrix(GRID, FIRST, counts), ORIGIN).write(cell, horizon, out, 1);
+        CellFeatures.at(GRID, counts, FIRST, ORIGIN).write(cell, horizon, out, 1);
         return out;
     }
 
@@ -72,5 +71,44 @@ class CellFeaturesTest {
         int[][] lastDayChanged = Arrays.stream(counts).map(int[]::clone).toArray(int[][]::new);
         lastDayChanged[ORIGIN - 1][0] = 40; // the day before the origin is read: the same test would see a leak
         assertThat(features(lastDayChanged, 0, 7)).isNotEqualTo(features(counts, 0, 7));
+    }
+
+    /**
+     * The stream keeps about a year of days and the totals of the days before them: the features it computes from
+     * that are those training computes from the whole history (a cell active only in the first weeks tells them apart).
+     */
+    @Test
+    void theLastYearWithTheTotalsBeforeItGivesTheWholeHistorysFeatures() {
+        int[][] counts = history();
+        int early = 5 * 7 + 1;
+        for (int d = 0; d < 60; d++) {
+            counts[d][early] = 2;
+        }
+        int kept = CellFeatures.HISTORY_DAYS;
+        int[] totals = new int[GRID.cellCount()];
+        for (int d = 0; d < ORIGIN - kept; d++) {
+            for (int c = 0; c < totals.length; c++) {
+                totals[c] += counts[d][c];
+            }
+        }
+        int[][] lastYear = Arrays.copyOfRange(counts, ORIGIN - kept, ORIGIN);
+        LocalDate lastDay = FIRST.plusDays(ORIGIN - 1);
+        CellFeatures whole = CellFeatures.at(GRID, counts, FIRST, ORIGIN);
+        CellFeatures served = CellFeatures.at(GRID, new DayHistory(lastDay, lastYear, new DayHistory.Before(ORIGIN - kept, totals)));
+        CellFeatures withoutTotals = CellFeatures.at(GRID, new DayHistory(lastDay, lastYear));
+        for (int cell : new int[]{0, early, BUSY, BUSY + 1}) {
+            for (int h : HORIZONS) {
+                assertThat(written(served, cell, h)).as("cell %d, %d days", cell, h).containsExactly(written(whole, cell, h));
+            }
+        }
+        assertThat(written(withoutTotals, early, 31)).isNotEqualTo(written(whole, early, 31));
+        assertThat(served.everActive(early)).isTrue();
+        assertThat(withoutTotals.everActive(early)).isFalse();
+    }
+
+    private static float[] written(CellFeatures features, int cell, int horizon) {
+        float[] out = new float[CellFeatures.COUNT];
+        features.write(cell, horizon, out, 0);
+        return out;
     }
 }
