@@ -45,6 +45,18 @@ class EvaluateCommandTest {
                 assertThat(ranking.has("pai1") && ranking.has("pai5") && ranking.has("pai10")).isTrue();
                 // 30 active cells: "1%" is one cell, 3.3% of them
                 assertThat(r.get("flagged").get(0).get("cells").asInt()).isEqualTo(1);
+                // the network's AUC against the better ranking's, with its paired interval over the test days
+                if (r.get("name").asText().equals("spatio-lstm")) {
+                    JsonNode versus = r.get("versus");
+                    assertThat(versus.get("metric").asText()).isEqualTo("AUC");
+                    JsonNode base = find(rows, versus.get("baseline").asText());
+                    assertThat(versus.get("difference").asDouble()).isCloseTo(ranking.get("auc").asDouble() - base.get("ranking").get("auc").asDouble(),
+                            org.assertj.core.api.Assertions.within(1e-9));
+                    assertThat(versus.get("low").asDouble()).isLessThanOrEqualTo(versus.get("high").asDouble());
+                    assertThat(versus.get("origins").asInt()).isEqualTo(1);
+                } else {
+                    assertThat(r.has("versus")).as("baselines are not compared").isFalse();
+                }
             } else {
                 assertThat(r.get("bins10").has("rmse") && r.get("bins5").has("rmse")).isTrue();
                 assertThat(r.get("active").get("rmse").asDouble()).isGreaterThanOrEqualTo(raw.get("rmse").asDouble());
@@ -53,6 +65,15 @@ class EvaluateCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("evaluation.csv"));
         assertThat(csv.get(0)).startsWith("name,kind,mse,rmse,mae");
         assertThat(csv).hasSize(rows.size() + 1);
+    }
+
+    private static JsonNode find(JsonNode rows, String name) {
+        for (JsonNode r : rows) {
+            if (r.get("name").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + name);
     }
 
     @Test
