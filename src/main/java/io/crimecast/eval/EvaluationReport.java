@@ -41,7 +41,7 @@ public final class EvaluationReport {
             new Column("pai1_label", r -> paiLabel(r, 0)), new Column("pai5_label", r -> paiLabel(r, 1)),
             new Column("pai10_label", r -> paiLabel(r, 2)),
             new Column("window", r -> fit(r, NetworkFit::window)), new Column("validation_rmse", r -> fit(r, NetworkFit::validationRmse)),
-            new Column("picked", r -> fit(r, NetworkFit::picked)),
+            new Column("picked", r -> fit(r, NetworkFit::picked)), new Column("settings", r -> fit(r, NetworkFit::settings)),
             new Column("spread_metric", r -> r.spread() == null ? null : r.spread().metric()),
             new Column("spread_min", r -> r.spread() == null ? null : r.spread().min()),
             new Column("spread_max", r -> r.spread() == null ? null : r.spread().max()),

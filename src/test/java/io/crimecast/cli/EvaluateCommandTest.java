@@ -81,7 +81,7 @@ class EvaluateCommandTest {
         Path data = BundledData.forRegion("portland").copyTo(dir);
         Path out = dir.resolve("out");
         int exit = CrimecastCli.commandLine().execute("evaluate", "--region", "portland", "--format", "portland-nij", data.toString(),
-                "--test-to", "2016-12-31", "--origins", "2", "--origin-step", "P14D", "--models", "rnn", "--windows", "8",
+                "--test-to", "2016-12-31", "--origins", "2", "--origin-step", "P14D", "--models", "rnn", "--windows", "8", "--batch-sizes", "32,64",
                 "--max-epochs", "1", "--out", out.toString(), "--report", dir.resolve("report").toString());
         assertThat(exit).isZero();
         String html = Files.readString(dir.resolve("report/report.html"));
@@ -105,6 +105,8 @@ class EvaluateCommandTest {
             if (r.get("name").asText().equals("rnn")) {
                 if (!r.get("origin").asText().equals("all")) {
                     assertThat(r.get("fit").get("window").asInt()).isEqualTo(8);
+                    // the batch size validation chose, one of the two compared
+                    assertThat(r.get("fit").get("settings").asText()).matches("w8 64u lr0\\.001 b(32|64)");
                 }
                 assertThat(r.get("versus").get("low").asDouble()).isLessThanOrEqualTo(r.get("versus").get("high").asDouble());
             }
