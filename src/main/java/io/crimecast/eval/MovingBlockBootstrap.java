@@ -23,6 +23,14 @@ public record MovingBlockBootstrap(int blockDays, int resamples, long seed) {
         }
     }
 
+    /** The same blocks over a series of {@code stepDays}-day steps: a week is 7 daily steps, or one 30-day step. */
+    public MovingBlockBootstrap forStepsOf(int stepDays) {
+        if (stepDays < 1) {
+            throw new IllegalArgumentException("stepDays must be positive, was " + stepDays);
+        }
+        return new MovingBlockBootstrap(Math.max(1, (blockDays + stepDays - 1) / stepDays), resamples, seed);
+    }
+
     public Interval meanInterval(double[] series) {
         return interval(series.length, times -> {
             double sum = 0;

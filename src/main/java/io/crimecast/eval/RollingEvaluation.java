@@ -60,10 +60,14 @@ public final class RollingEvaluation {
                 rows.add(isBaseline(s) ? s.row() : s.row().withVersus(compare(List.of(s), List.of(base), baseline)));
             }
         }
-        rows.addAll(hotspotRows(hotspotOrigins));
+        if (hotspots != null) {
+            rows.addAll(hotspotRows(hotspotOrigins, hotspots.stepDays()));
+        }
         if (periods.size() > 1) {
             rows.addAll(summaries(counts, baseline));
-            rows.addAll(hotspotSummaries(hotspotOrigins));
+            if (hotspots != null) {
+                rows.addAll(hotspotSummaries(hotspotOrigins, hotspots.stepDays()));
+            }
         }
         return new Result(rows, counts);
     }
@@ -80,27 +84,24 @@ public final class RollingEvaluation {
     }
 
     /** Each origin's hotspot rows, the network's compared with the baseline of the highest AUC over every origin. */
-    private static List<EvaluationRow> hotspotRows(List<HotspotOrigin> origins) {
+    private static List<EvaluationRow> hotspotRows(List<HotspotOrigin> origins, int stepDays) {
         List<EvaluationRow> rows = new ArrayList<>();
         for (HotspotOrigin origin : origins) {
             HotspotEvaluation.Scored base = bestHotspotBaseline(origins, origin);
             origin.baselines().forEach(b -> rows.add(b.row()));
-            rows.add(origin.network().row().withVersus(compareHotspots(List.of(origin.network()), List.of(base))));
+            rows.add(origin.network().row().withVersus(compareHotspots(List.of(origin.network()), List.of(base), stepDays)));
         }
         return rows;
     }
 
-    private static List<EvaluationRow> hotspotSummaries(List<HotspotOrigin> origins) {
-        if (origins.isEmpty()) {
-            return List.of();
-        }
+    private static List<EvaluationRow> hotspotSummaries(List<HotspotOrigin> origins, int stepDays) {
         List<EvaluationRow> out = new ArrayList<>();
         for (HotspotEvaluation.Scored first : origins.get(0).baselines()) {
             out.add(OriginSummary.of(origins.stream().map(o -> findHotspot(o, first.row().name()).row()).toList()));
         }
         List<HotspotEvaluation.Scored> network = origins.stream().map(HotspotOrigin::network).toList();
         List<HotspotEvaluation.Scored> base = origins.stream().map(o -> bestHotspotBaseline(origins, o)).toList();
-        out.add(OriginSummary.of(network.stream().map(HotspotEvaluation.Scored::row).toList()).withVersus(compareHotspots(network, base)));
+        out.add(OriginSummary.of(network.stream().map(HotspotEvaluation.Scored::row).toList()).withVersus(compareHotspots(network, base, stepDays)));
         return out;
     }
 
@@ -128,18 +129,21 @@ public final class RollingEvaluation {
                 return sum / drawn;
             }));
         }
-        return paired(BaselineComparison.Metric.MSE, baseline, origins);
+        return paired(BaselineComparison.Metric.MSE, baseline, origins, MovingBlockBootstrap.WEEKLY);
     }
 
-    /** The hotspot network's paired interval of the AUC difference over the origins' test steps, and the share of origins won. */
-    static BaselineComparison compareHotspots(List<HotspotEvaluation.Scored> model, List<HotspotEvaluation.Scored> base) {
+    /**
+     * The hotspot network's paired interval of the AUC difference over the origins' test steps of {@code stepDays}
+     * days (blocks of a week's worth of steps, at least one), and the share of origins won.
+     */
+    static BaselineComparison compareHotspots(List<HotspotEvaluation.Scored> model, List<HotspotEvaluation.Scored> base, int stepDays) {
         List<PairedOrigin> origins = new ArrayList<>();
         for (int o = 0; o < model.size(); o++) {
             HotspotTally m = model.get(o).tally();
             HotspotTally b = base.get(o).tally();
             origins.add(new PairedOrigin(m.steps(), model.get(o).row().testDays(), times -> m.auc(times) - b.auc(times)));
         }
-        return paired(BaselineComparison.Metric.AUC, base.get(0).row().name(), origins);
+        return paired(BaselineComparison.Metric.AUC, base.get(0).row().name(), origins, MovingBlockBootstrap.WEEKLY.forStepsOf(stepDays));
     }
 
     /**
@@ -147,9 +151,10 @@ public final class RollingEvaluation {
      * origins' differences on their resampled steps, weighted like the summary rows (by test days, scaled by the
      * share of the origin's steps the resample drew), so the figure at the data itself is the summary's difference.
      */
-    private static BaselineComparison paired(BaselineComparison.Metric metric, String baseline, List<PairedOrigin> origins) {
+    private static BaselineComparison paired(BaselineComparison.Metric metric, String baseline, List<PairedOrigin> origins,
+                                             MovingBlockBootstrap bootstrap) {
         int steps = origins.stream().mapToInt(PairedOrigin::steps).sum();
-        MovingBlockBootstrap.Interval interval = MovingBlockBootstrap.WEEKLY.interval(steps, times -> {
+        MovingBlockBootstrap.Interval interval = bootstrap.interval(steps, times -> {
             double weighted = 0;
             double weights = 0;
             int at = 0;

@@ -87,7 +87,7 @@ class RollingEvaluationTest {
             modelGood[d] = d % 4 != 3;
         }
         BaselineComparison c = RollingEvaluation.compareHotspots(List.of(ranking("spatio-lstm", modelGood, true)),
-                List.of(ranking("trailing", modelGood, false)));
+                List.of(ranking("trailing", modelGood, false)), 1);
 
         // pooled over days, a ranking right on g of g + b days has AUC g / (g + b): 0.75 against 0.25
         assertThat(c.metric()).isEqualTo(BaselineComparison.Metric.AUC);
@@ -108,7 +108,7 @@ class RollingEvaluationTest {
             modelGood[d] = (d / 7) % 2 == 0;
         }
         BaselineComparison c = RollingEvaluation.compareHotspots(List.of(ranking("spatio-lstm", modelGood, true)),
-                List.of(ranking("trailing", modelGood, false)));
+                List.of(ranking("trailing", modelGood, false)), 1);
 
         assertThat(c.difference()).isCloseTo(0.0, within(1e-12));
         assertThat(c.low()).isNegative();
