@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
         HotspotSettings settings = training.hotspotSettings(HotspotSettings.daily());
         LocalDate validationFrom = matrix.lastDay().minusDays(Math.round(matrix.days() * settings.validationShare()));
         HotspotEvaluation.Comparison c = HotspotEvaluation.compare(matrix, validationFrom, matrix.lastDay(), settings, s -> progress.line("%s", s));
-        metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "model", c.network().auc());
+        metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "model", c.network().row().auc());
         metrics.holdOut(ModelKind.SPATIO_LSTM.cliName(), "auc", "baseline", c.bestBaseline().auc());
         EqualWidthBins bins = EqualWidthBins.fit(matrix.slice(matrix.firstDay(), validationFrom).counts(), MovingAverageForecaster.DEFAULT_BINS);
         ModelBundle bundle = SpatioBundle.of(new SpatioLstmForecaster(c.trained().model(), bins), matrix.grid(), layer, matrix.firstDay(),

@@ -1,6 +1,7 @@
 package io.crimecast.cli;
 
 import io.crimecast.model.CellNetwork;
+import io.crimecast.model.Normalisation;
 import io.crimecast.train.HotspotSettings;
 import io.crimecast.train.TrainSettings;
 import picocli.CommandLine.Option;
@@ -25,13 +26,29 @@ final class TrainingOptions {
     @Option(names = "--learning-rates", split = ",", paramLabel = "RATE[,RATE]", description = "Adam learning rates to compare (default 0.001)")
     List<Double> learningRates;
 
-    /** Every combination of --windows, --hidden and --learning-rates is trained; the lowest validation RMSE is kept. */
+    @Option(names = "--batch-sizes", split = ",", paramLabel = "SIZE[,SIZE]", description = "Minibatch sizes to compare (default 64)")
+    List<Integer> batchSizes;
+
+    @Option(names = "--patience", split = ",", paramLabel = "EPOCHS[,EPOCHS]",
+            description = "Early-stopping patience to compare: epochs without a better validation error before training stops (default 5)")
+    List<Integer> patience;
+
+    @Option(names = "--normalisations", split = ",", paramLabel = "NAME[,NAME]",
+            description = "How count networks see counts, to compare: ${COMPLETION-CANDIDATES} (default TRAILING_RATIO)")
+    List<Normalisation> normalisations;
+
+    /** Every combination of the listed settings is trained; the lowest validation RMSE is kept. Unlisted ones keep their default. */
     TrainSettings countSettings() {
         TrainSettings d = TrainSettings.defaults();
         TrainSettings s = maxEpochs == null ? d : d.withEpochs(maxEpochs, d.patience());
         TrainSettings.SearchSpace space = s.search();
-        return s.withSearch(new TrainSettings.SearchSpace(windows == null ? space.windows() : windows,
-                hidden == null ? space.hidden() : hidden, learningRates == null ? space.learningRates() : learningRates));
+        return s.withSearch(new TrainSettings.SearchSpace(orDefault(windows, space.windows()), orDefault(hidden, space.hidden()),
+                orDefault(learningRates, space.learningRates()), orDefault(batchSizes, space.batchSizes()), orDefault(patience, space.patience()),
+                orDefault(normalisations, space.normalisations())));
+    }
+
+    private static <T> List<T> orDefault(List<T> given, List<T> defaults) {
+        return given == null ? defaults : given;
     }
 
     CellNetwork.Settings cellNetworkSettings() {

@@ -56,7 +56,8 @@ public final class EvaluationPage {
         String model = first.stream().map(s -> s.row().name()).filter(EvaluationRow.SELECTED::equals).findFirst()
                 .orElse(first.get(first.size() - 1).row().name());
         // the baseline each network was compared with: the strongest over all test days
-        String baseline = result.rows().stream().map(EvaluationRow::versus).filter(Objects::nonNull).map(BaselineComparison::baseline)
+        String baseline = result.rows().stream().map(EvaluationRow::versus).filter(Objects::nonNull)
+                .filter(v -> v.metric() == BaselineComparison.Metric.MSE).map(BaselineComparison::baseline)
                 .findFirst().orElse(first.get(0).row().name());
         List<String> days = new ArrayList<>();
         List<double[]> actual = new ArrayList<>();

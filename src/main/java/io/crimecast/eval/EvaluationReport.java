@@ -41,15 +41,16 @@ public final class EvaluationReport {
             new Column("pai1_label", r -> paiLabel(r, 0)), new Column("pai5_label", r -> paiLabel(r, 1)),
             new Column("pai10_label", r -> paiLabel(r, 2)),
             new Column("window", r -> fit(r, NetworkFit::window)), new Column("validation_rmse", r -> fit(r, NetworkFit::validationRmse)),
-            new Column("picked", r -> fit(r, NetworkFit::picked)),
+            new Column("picked", r -> fit(r, NetworkFit::picked)), new Column("settings", r -> fit(r, NetworkFit::settings)),
             new Column("spread_metric", r -> r.spread() == null ? null : r.spread().metric()),
             new Column("spread_min", r -> r.spread() == null ? null : r.spread().min()),
             new Column("spread_max", r -> r.spread() == null ? null : r.spread().max()),
             new Column("spread_sd", r -> r.spread() == null ? null : r.spread().sd()),
             new Column("versus", r -> r.versus() == null ? null : r.versus().baseline()),
-            new Column("mse_diff", r -> r.versus() == null ? null : r.versus().mseDifference()),
-            new Column("mse_diff_low", r -> r.versus() == null ? null : r.versus().low()),
-            new Column("mse_diff_high", r -> r.versus() == null ? null : r.versus().high()),
+            new Column("versus_metric", r -> r.versus() == null ? null : r.versus().metric()),
+            new Column("diff", r -> r.versus() == null ? null : r.versus().difference()),
+            new Column("diff_low", r -> r.versus() == null ? null : r.versus().low()),
+            new Column("diff_high", r -> r.versus() == null ? null : r.versus().high()),
             new Column("win_share", r -> r.versus() == null ? null : r.versus().winShare()));
 
     static final List<Column> COUNT_TABLE = List.of(
@@ -61,9 +62,8 @@ public final class EvaluationReport {
             new Column("window", r -> r.fit() == null ? null : r.fit().picked() != null ? r.fit().picked() : r.fit().window()),
             new Column("val_rmse", r -> fit(r, NetworkFit::validationRmse)), new Column("epochs", r -> fit(r, NetworkFit::epochs)),
             new Column("train_s", r -> fit(r, NetworkFit::trainSeconds)),
-            new Column("mse_diff_vs_best_baseline[95%]", r -> r.versus() == null ? null : "%+.3f [%+.3f, %+.3f]%s".formatted(
-                    r.versus().mseDifference(), r.versus().low(), r.versus().high(), r.versus().beats() ? " beats" : "")),
-            new Column("origins_won", r -> r.versus() == null ? null : "%.0f%% of %d".formatted(r.versus().winShare() * 100, r.versus().origins())));
+            new Column("mse_diff_vs_best_baseline[95%]", r -> versus(r, "%+.3f [%+.3f, %+.3f]%s")),
+            new Column("origins_won", EvaluationReport::originsWon));
 
     static final List<Column> HOTSPOT_TABLE = List.of(
             new Column("name", EvaluationRow::name), new Column("origin", EvaluationRow::origin),
@@ -72,7 +72,9 @@ public final class EvaluationReport {
             new Column("pai_1%", r -> pai(r, 0, r.ranking().pai1())), new Column("pai_5%", r -> pai(r, 1, r.ranking().pai5())),
             new Column("pai_10%", r -> pai(r, 2, r.ranking().pai10())), new Column("hit5", r -> ranking(r, RankingScores::hit5)),
             new Column("pei5", r -> ranking(r, RankingScores::pei5)), new Column("rmse", EvaluationRow::rmse),
-            new Column("epochs", r -> fit(r, NetworkFit::epochs)), new Column("train_s", r -> fit(r, NetworkFit::trainSeconds)));
+            new Column("epochs", r -> fit(r, NetworkFit::epochs)), new Column("train_s", r -> fit(r, NetworkFit::trainSeconds)),
+            new Column("auc_diff_vs_best_baseline[95%]", r -> versus(r, "%+.4f [%+.4f, %+.4f]%s")),
+            new Column("origins_won", EvaluationReport::originsWon));
 
     private EvaluationReport() {
     }
@@ -125,6 +127,16 @@ public final class EvaluationReport {
 
     private static Object fit(EvaluationRow r, Function<NetworkFit, ?> figure) {
         return r.fit() == null ? null : figure.apply(r.fit());
+    }
+
+    /** The difference from the best baseline, its interval, and "beats" only when the interval excludes zero. */
+    private static String versus(EvaluationRow r, String format) {
+        return r.versus() == null ? null
+                : format.formatted(r.versus().difference(), r.versus().low(), r.versus().high(), r.versus().beats() ? " beats" : "");
+    }
+
+    private static String originsWon(EvaluationRow r) {
+        return r.versus() == null ? null : "%.0f%% of %d".formatted(r.versus().winShare() * 100, r.versus().origins());
     }
 
     private static String paiLabel(EvaluationRow r, int area) {

@@ -30,22 +30,33 @@ public final class HotspotEvaluation {
     private HotspotEvaluation() {
     }
 
-    /** The rows (trailing count, KDE, Spatio-LSTM) and the network trained for them. */
-    public record Comparison(List<EvaluationRow> baselines, EvaluationRow network, SpatioLstmTrainer.Result trained) {
+    /** A ranking's row and its tally (for the paired interval over test steps). */
+    public record Scored(EvaluationRow row, HotspotTally tally) {
+        Scored withOrigin(String firstTestDay, int days) {
+            return new Scored(row.withOrigin(firstTestDay, days), tally);
+        }
+    }
+
+    /** The baselines (trailing count, KDE), the Spatio-LSTM, and the network trained for them. */
+    public record Comparison(List<Scored> baselines, Scored network, SpatioLstmTrainer.Result trained) {
+        public List<Scored> scored() {
+            List<Scored> all = new ArrayList<>(baselines);
+            all.add(network);
+            return all;
+        }
+
         public List<EvaluationRow> rows() {
-            List<EvaluationRow> rows = new ArrayList<>(baselines);
-            rows.add(network);
-            return rows;
+            return scored().stream().map(Scored::row).toList();
         }
 
         /** The baseline with the highest AUC: the one the network must beat. */
         public EvaluationRow bestBaseline() {
-            return baselines.stream().max(Comparator.comparingDouble(EvaluationRow::auc)).orElseThrow();
+            return baselines.stream().map(Scored::row).max(Comparator.comparingDouble(EvaluationRow::auc)).orElseThrow();
         }
 
         /** True when the network's AUC beats every baseline's. */
         public boolean networkWins() {
-            return network.auc() > bestBaseline().auc();
+            return network.row().auc() > bestBaseline().auc();
         }
     }
 
@@ -70,14 +81,14 @@ public final class HotspotEvaluation {
                         population.size(), grid.cellCount(), grid.spec().hotspot()));
 
         // baselines first: they take seconds, the network minutes
-        List<EvaluationRow> baselines = new ArrayList<>();
+        List<Scored> baselines = new ArrayList<>();
         for (HotspotScorer baseline : List.of(new RankingByTrailingCount(settings.steps()), new KdeRanking(settings.steps(), settings.kdeBandwidthCells()))) {
-            baselines.add(evaluate(baseline, grid, steps, testStart, population, progress).row(baseline.name(), null, null));
+            HotspotTally tally = evaluate(baseline, grid, steps, testStart, population, progress);
+            baselines.add(new Scored(tally.row(baseline.name(), null, null), tally));
         }
         SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
-        EvaluationRow network = evaluate(trained.model(), grid, steps, testStart, population, progress)
-                .row(trained.model().name(), trained.seconds(), trained.epochsRun());
-        return new Comparison(baselines, network, trained);
+        HotspotTally tally = evaluate(trained.model(), grid, steps, testStart, population, progress);
+        return new Comparison(baselines, new Scored(tally.row(trained.model().name(), trained.seconds(), trained.epochsRun()), tally), trained);
     }
 
     static HotspotTally evaluate(HotspotScorer scorer, Grid grid, HotspotSteps steps, int testStart,

@@ -28,6 +28,7 @@ public final class HotspotTally {
     private double squaredError;
     private double absoluteError;
     private long samples;
+    private WeightedAuc pooled; // sorted once, on the first AUC asked for after the last step
 
     /** One test step, arrays aligned over the population's cells. */
     public void add(double[] score, boolean[] hotspot, double[] actual, double[] expected) {
@@ -47,17 +48,35 @@ public final class HotspotTally {
         }
         samples += actual.length;
         population = score.length;
+        pooled = null;
     }
 
     public double auc() {
-        int n = scores.stream().mapToInt(s -> s.length).sum();
-        double[] allScores = new double[n];
-        boolean[] allHotspots = new boolean[n];
-        for (int i = 0, at = 0; i < scores.size(); at += scores.get(i).length, i++) {
-            System.arraycopy(scores.get(i), 0, allScores, at, scores.get(i).length);
-            System.arraycopy(hotspots.get(i), 0, allHotspots, at, hotspots.get(i).length);
+        int[] once = new int[steps()];
+        Arrays.fill(once, 1);
+        return auc(once);
+    }
+
+    /** The pooled AUC with each test step counted {@code stepWeights[step]} times (a bootstrap resample of the steps). */
+    public double auc(int[] stepWeights) {
+        if (pooled == null) {
+            int n = scores.stream().mapToInt(s -> s.length).sum();
+            double[] allScores = new double[n];
+            boolean[] allHotspots = new boolean[n];
+            int[] step = new int[n];
+            for (int i = 0, at = 0; i < scores.size(); at += scores.get(i).length, i++) {
+                System.arraycopy(scores.get(i), 0, allScores, at, scores.get(i).length);
+                System.arraycopy(hotspots.get(i), 0, allHotspots, at, hotspots.get(i).length);
+                Arrays.fill(step, at, at + scores.get(i).length, i);
+            }
+            pooled = new WeightedAuc(allScores, allHotspots, step);
         }
-        return RankingMetrics.auc(allScores, allHotspots);
+        return pooled.auc(stepWeights);
+    }
+
+    /** The test steps added so far. */
+    public int steps() {
+        return scores.size();
     }
 
     public double hitRate(int area) {
@@ -81,6 +100,6 @@ public final class HotspotTally {
         double mse = squaredError / samples;
         return EvaluationRow.hotspot(name, new CountMetrics(mse, Math.sqrt(mse), absoluteError / samples),
                 new EvaluationRow.RankingScores(auc(), hitRate(0), hitRate(1), hitRate(2), pai(0), pai(1), pai(2), pei(0), pei(1), pei(2)),
-                flagged(), trainSeconds == null && epochs == null ? null : new EvaluationRow.NetworkFit(trainSeconds, epochs, null, null, null));
+                flagged(), trainSeconds == null && epochs == null ? null : new EvaluationRow.NetworkFit(trainSeconds, epochs, null, null, null, null));
     }
 }

@@ -2,9 +2,10 @@ package io.crimecast.eval;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 /**
- * A percentile interval for the mean of a daily series by the moving-block bootstrap: each resample strings
+ * A percentile interval for a statistic of a daily series by the moving-block bootstrap: each resample strings
  * together blocks of consecutive days (start drawn uniformly) until it is as long as the series. Blocks keep the
  * week-long correlation of daily errors that resampling single days would pretend away. Seeded: the same series
  * gives the same interval.
@@ -12,7 +13,7 @@ import java.util.Random;
 public record MovingBlockBootstrap(int blockDays, int resamples, long seed) {
     public static final MovingBlockBootstrap WEEKLY = new MovingBlockBootstrap(7, 1000, 42);
 
-    /** The series' mean and its central 95% interval. */
+    /** The statistic on the series as it is and its central 95% interval. */
     public record Interval(double mean, double low, double high) {
     }
 
@@ -22,26 +23,57 @@ public record MovingBlockBootstrap(int blockDays, int resamples, long seed) {
         }
     }
 
+    /** The same blocks over a series of {@code stepDays}-day steps: a week is 7 daily steps, or one 30-day step. */
+    public MovingBlockBootstrap forStepsOf(int stepDays) {
+        if (stepDays < 1) {
+            throw new IllegalArgumentException("stepDays must be positive, was " + stepDays);
+        }
+        return new MovingBlockBootstrap(Math.max(1, (blockDays + stepDays - 1) / stepDays), resamples, seed);
+    }
+
     public Interval meanInterval(double[] series) {
-        int n = series.length;
-        if (n == 0) {
+        return interval(series.length, times -> {
+            double sum = 0;
+            for (int d = 0; d < series.length; d++) {
+                sum += times[d] * series[d];
+            }
+            return sum / series.length;
+        });
+    }
+
+    /**
+     * For a statistic that is not a mean (a pooled AUC): {@code statistic} gets how many times each of the
+     * {@code days} was drawn (all ones for the series itself). Resamples where it is undefined (NaN) are left out.
+     */
+    public Interval interval(int days, ToDoubleFunction<int[]> statistic) {
+        if (days == 0) {
             throw new IllegalArgumentException("no days to resample");
         }
-        int block = Math.min(blockDays, n);
+        int block = Math.min(blockDays, days);
         Random random = new Random(seed);
-        double[] means = new double[resamples];
+        double[] values = new double[resamples];
+        int kept = 0;
         for (int r = 0; r < resamples; r++) {
-            double sum = 0;
-            for (int taken = 0; taken < n; ) {
-                int start = random.nextInt(n - block + 1);
-                for (int i = 0; i < block && taken < n; i++, taken++) {
-                    sum += series[start + i];
+            int[] times = new int[days];
+            for (int taken = 0; taken < days; ) {
+                int start = random.nextInt(days - block + 1);
+                for (int i = 0; i < block && taken < days; i++, taken++) {
+                    times[start + i]++;
                 }
             }
-            means[r] = sum / n;
+            double value = statistic.applyAsDouble(times);
+            if (!Double.isNaN(value)) {
+                values[kept++] = value;
+            }
         }
-        Arrays.sort(means);
-        return new Interval(Arrays.stream(series).average().orElseThrow(), percentile(means, 0.025), percentile(means, 0.975));
+        if (kept == 0) {
+            throw new IllegalArgumentException("the statistic is undefined on every resample");
+        }
+        double[] sorted = Arrays.copyOf(values, kept);
+        Arrays.sort(sorted);
+        int[] once = new int[days];
+        Arrays.fill(once, 1);
+        return new Interval(statistic.applyAsDouble(once), percentile(sorted, 0.025), percentile(sorted, 0.975));
     }
 
     /** Linear interpolation between the order statistics around {@code q}. */

@@ -31,7 +31,7 @@ final class OriginSummary {
                 mean(perOrigin, r -> r.ranking().pai10()), mean(perOrigin, r -> r.ranking().pei1()), mean(perOrigin, r -> r.ranking().pei5()),
                 mean(perOrigin, r -> r.ranking().pei10()));
         EvaluationRow.NetworkFit fit = first.fit() == null ? null : new EvaluationRow.NetworkFit(
-                mean(perOrigin, r -> r.fit().trainSeconds()), null, null, null, picks(perOrigin));
+                mean(perOrigin, r -> r.fit().trainSeconds()), null, null, null, picks(perOrigin), null);
         return new EvaluationRow(first.name(), first.kind(), EvaluationRow.ALL_ORIGINS, perOrigin.stream().mapToInt(EvaluationRow::testDays).sum(),
                 pooled(perOrigin, EvaluationRow::raw), pooled(perOrigin, EvaluationRow::active), pooled(perOrigin, EvaluationRow::bins10),
                 pooled(perOrigin, EvaluationRow::bins5), ranking, sameAreas ? first.flagged() : null, fit, spread, null);

@@ -2,10 +2,6 @@ package io.crimecast.eval;
 
 import io.crimecast.grid.HotspotRule;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
-
 /** How well a ranking of cells finds hotspots and incidents. Arrays are aligned by cell. */
 public final class RankingMetrics {
     private RankingMetrics() {
@@ -16,29 +12,7 @@ public final class RankingMetrics {
      * random other cell, ties counting one half. NaN when either class is empty.
      */
     public static double auc(double[] score, boolean[] positive) {
-        Integer[] order = IntStream.range(0, score.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
-        double positiveRankSum = 0;
-        long positives = 0;
-        for (int i = 0; i < order.length; ) {
-            int j = i;
-            while (j < order.length && score[order[j]] == score[order[i]]) {
-                j++;
-            }
-            double midRank = (i + 1 + j) / 2.0; // ranks i+1..j share their mean
-            for (int k = i; k < j; k++) {
-                if (positive[order[k]]) {
-                    positiveRankSum += midRank;
-                    positives++;
-                }
-            }
-            i = j;
-        }
-        long negatives = score.length - positives;
-        if (positives == 0 || negatives == 0) {
-            return Double.NaN;
-        }
-        return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        return new WeightedAuc(score, positive, new int[score.length]).auc(new int[]{1});
     }
 
     /** Cells flagged when a share {@code area} of {@code cells} is patrolled: rounded up, at least one. */

@@ -1,14 +1,34 @@
 package io.crimecast.metrics;
 
 /**
- * A network against the best baseline on the same test days: the difference in MSE (network minus baseline,
- * negative = the network is better), its 95% paired moving-block bootstrap interval over test days, and the share
- * of origins where the network's MSE was lower.
+ * A network against the best baseline on the same test days: the difference in {@code metric} (network minus
+ * baseline), its 95% paired moving-block bootstrap interval over test days, and the share of origins where the
+ * network was better.
  */
-public record BaselineComparison(String baseline, double mseDifference, double low, double high, double winShare, int origins) {
+public record BaselineComparison(String baseline, Metric metric, double difference, double low, double high, double winShare, int origins) {
 
-    /** Better beyond resampling noise: the whole interval is below zero. */
+    /** What is compared, and which sign of the difference is better. */
+    public enum Metric {
+        /** Mean squared error of the counts: lower is better. */
+        MSE {
+            @Override
+            public boolean better(double difference) {
+                return difference < 0;
+            }
+        },
+        /** Area under the ROC curve of a hotspot ranking: higher is better. */
+        AUC {
+            @Override
+            public boolean better(double difference) {
+                return difference > 0;
+            }
+        };
+
+        public abstract boolean better(double difference);
+    }
+
+    /** Better beyond resampling noise: the whole interval is on the better side of zero. */
     public boolean beats() {
-        return high < 0;
+        return metric.better(low) && metric.better(high);
     }
 }

@@ -35,9 +35,10 @@ public record EvaluationRow(String name, String kind, String origin, Integer tes
      * @param window         the input window validation chose
      * @param validationRmse the chosen network's validation RMSE, the figure every choice was made on
      * @param picked         on the "selected" row: the network validation picked among those trained
+     * @param settings       every setting validation chose, e.g. "w8 64u lr0.001" (and batch, patience, normalisation when searched)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NetworkFit(Double trainSeconds, Integer epochs, Integer window, Double validationRmse, String picked) {
+    public record NetworkFit(Double trainSeconds, Integer epochs, Integer window, Double validationRmse, String picked, String settings) {
     }
 
     public static EvaluationRow count(String name, CountMetrics raw, CountMetrics active, CountMetrics bins10, CountMetrics bins5, NetworkFit fit) {
@@ -79,7 +80,8 @@ public record EvaluationRow(String name, String kind, String origin, Integer tes
 
     /** This network's row as the one validation picked. */
     public EvaluationRow asSelected() {
-        NetworkFit picked = new NetworkFit(fit.trainSeconds(), fit.epochs(), fit.window(), fit.validationRmse(), name + " w" + fit.window());
+        NetworkFit picked = new NetworkFit(fit.trainSeconds(), fit.epochs(), fit.window(), fit.validationRmse(), name + " w" + fit.window(),
+                fit.settings());
         return new EvaluationRow(SELECTED, kind, origin, testDays, raw, active, bins10, bins5, ranking, flagged, picked, spread, versus);
     }
 }

@@ -20,6 +20,7 @@ public record CountScore(CountMetrics raw, CountMetrics active, CountMetrics bin
     /** @param trained the network scored, or null for a baseline */
     public EvaluationRow toRow(String name, TrainedNetwork trained) {
         return EvaluationRow.count(name, raw, active, bins10, bins5, trained == null ? null
-                : new EvaluationRow.NetworkFit(trained.seconds(), trained.epochs(), trained.features().window(), trained.validationRmse(), null));
+                : new EvaluationRow.NetworkFit(trained.seconds(), trained.epochs(), trained.features().window(), trained.validationRmse(), null,
+                        trained.settings().label()));
     }
 }

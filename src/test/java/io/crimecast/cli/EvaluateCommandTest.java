@@ -45,6 +45,18 @@ class EvaluateCommandTest {
                 assertThat(ranking.has("pai1") && ranking.has("pai5") && ranking.has("pai10")).isTrue();
                 // 30 active cells: "1%" is one cell, 3.3% of them
                 assertThat(r.get("flagged").get(0).get("cells").asInt()).isEqualTo(1);
+                // the network's AUC against the better ranking's, with its paired interval over the test days
+                if (r.get("name").asText().equals("spatio-lstm")) {
+                    JsonNode versus = r.get("versus");
+                    assertThat(versus.get("metric").asText()).isEqualTo("AUC");
+                    JsonNode base = find(rows, versus.get("baseline").asText());
+                    assertThat(versus.get("difference").asDouble()).isCloseTo(ranking.get("auc").asDouble() - base.get("ranking").get("auc").asDouble(),
+                            org.assertj.core.api.Assertions.within(1e-9));
+                    assertThat(versus.get("low").asDouble()).isLessThanOrEqualTo(versus.get("high").asDouble());
+                    assertThat(versus.get("origins").asInt()).isEqualTo(1);
+                } else {
+                    assertThat(r.has("versus")).as("baselines are not compared").isFalse();
+                }
             } else {
                 assertThat(r.get("bins10").has("rmse") && r.get("bins5").has("rmse")).isTrue();
                 assertThat(r.get("active").get("rmse").asDouble()).isGreaterThanOrEqualTo(raw.get("rmse").asDouble());
@@ -55,12 +67,21 @@ class EvaluateCommandTest {
         assertThat(csv).hasSize(rows.size() + 1);
     }
 
+    private static JsonNode find(JsonNode rows, String name) {
+        for (JsonNode r : rows) {
+            if (r.get("name").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + name);
+    }
+
     @Test
     void rollingOriginsWriteOneRowPerModelPerOriginAndASummary() throws Exception {
         Path data = BundledData.forRegion("portland").copyTo(dir);
         Path out = dir.resolve("out");
         int exit = CrimecastCli.commandLine().execute("evaluate", "--region", "portland", "--format", "portland-nij", data.toString(),
-                "--test-to", "2016-12-31", "--origins", "2", "--origin-step", "P14D", "--models", "rnn", "--windows", "8",
+                "--test-to", "2016-12-31", "--origins", "2", "--origin-step", "P14D", "--models", "rnn", "--windows", "8", "--batch-sizes", "32,64",
                 "--max-epochs", "1", "--out", out.toString(), "--report", dir.resolve("report").toString());
         assertThat(exit).isZero();
         String html = Files.readString(dir.resolve("report/report.html"));
@@ -84,6 +105,8 @@ class EvaluateCommandTest {
             if (r.get("name").asText().equals("rnn")) {
                 if (!r.get("origin").asText().equals("all")) {
                     assertThat(r.get("fit").get("window").asInt()).isEqualTo(8);
+                    // the batch size validation chose, one of the two compared
+                    assertThat(r.get("fit").get("settings").asText()).matches("w8 64u lr0\\.001 b(32|64)");
                 }
                 assertThat(r.get("versus").get("low").asDouble()).isLessThanOrEqualTo(r.get("versus").get("high").asDouble());
             }

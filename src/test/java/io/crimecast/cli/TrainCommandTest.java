@@ -48,6 +48,35 @@ class TrainCommandTest {
     }
 
     @Test
+    void searchesBatchSizesPatienceAndNormalisationsOnValidation() {
+        Path data = BundledData.forRegion("portland").copyTo(dir);
+        String out = run("train", "--region", "portland", "--model", "rnn", "--from", data.toString(), "--format", "portland-nij",
+                "--max-epochs", "2", "--windows", "8", "--hidden", "8", "--batch-sizes", "32,64", "--patience", "1,2",
+                "--normalisations", "TRAILING_RATIO,TRAILING_RESIDUAL");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rnn-portland-\\S+: validation RMSE (.+?) -> (w8 8u [^;]+); .*validation RMSE ([0-9.]+) vs best baseline")
+                .matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        java.util.Map<String, Double> rmse = new java.util.LinkedHashMap<>();
+        for (String candidate : m.group(1).split(", ")) {
+            int space = candidate.lastIndexOf(' ');
+            rmse.put(candidate.substring(0, space), Double.parseDouble(candidate.substring(space + 1)));
+        }
+        // 2 batch sizes x 2 patiences x 2 normalisations, the window, units and rate fixed: eight networks
+        assertThat(rmse.keySet()).containsExactly(
+                "w8 8u lr0.001 b32 p1 TRAILING_RATIO", "w8 8u lr0.001 b32 p1 TRAILING_RESIDUAL",
+                "w8 8u lr0.001 b32 p2 TRAILING_RATIO", "w8 8u lr0.001 b32 p2 TRAILING_RESIDUAL",
+                "w8 8u lr0.001 b64 p1 TRAILING_RATIO", "w8 8u lr0.001 b64 p1 TRAILING_RESIDUAL",
+                "w8 8u lr0.001 b64 p2 TRAILING_RATIO", "w8 8u lr0.001 b64 p2 TRAILING_RESIDUAL");
+        double lowest = rmse.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertThat(rmse.get(m.group(2))).as("the chosen settings have the lowest validation RMSE").isEqualTo(lowest);
+        assertThat(Double.parseDouble(m.group(3))).isCloseTo(lowest, org.assertj.core.api.Assertions.within(0.0015));
+        assertThat(CrimecastCli.commandLine().execute("train", "--region", "portland", "--from", data.toString(), "--format", "portland-nij",
+                "--normalisations", "Z_SCORE")).as("an unknown normalisation is a usage error").isEqualTo(2);
+        assertThat(CrimecastCli.commandLine().execute("train", "--region", "portland", "--from", data.toString(), "--format", "portland-nij",
+                "--batch-sizes", "0")).as("a batch of nothing").isNotZero();
+    }
+
+    @Test
     void trainsOneLayerOnTheIncidentsOfItsCategoriesOnly() throws Exception {
         Path data = BundledData.forRegion("portland").copyTo(dir);
         Path region = java.nio.file.Files.writeString(dir.resolve("portland-layers.yaml"), """

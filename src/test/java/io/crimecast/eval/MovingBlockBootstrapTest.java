@@ -51,4 +51,12 @@ class MovingBlockBootstrapTest {
     void refusesAnEmptySeries() {
         assertThatThrownBy(() -> MovingBlockBootstrap.WEEKLY.meanInterval(new double[0])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWeekOfLongerStepsIsFewerStepsButAlwaysOne() {
+        assertThat(MovingBlockBootstrap.WEEKLY.forStepsOf(1).blockDays()).isEqualTo(7);
+        assertThat(MovingBlockBootstrap.WEEKLY.forStepsOf(3).blockDays()).isEqualTo(3);
+        assertThat(MovingBlockBootstrap.WEEKLY.forStepsOf(30).blockDays()).isEqualTo(1);
+        assertThat(MovingBlockBootstrap.WEEKLY.forStepsOf(30).resamples()).isEqualTo(1000);
+    }
 }

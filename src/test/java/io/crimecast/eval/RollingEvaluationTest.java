@@ -70,11 +70,72 @@ class RollingEvaluationTest {
         CountEvaluation.Scored model = scored("m", 1.0);
         CountEvaluation.Scored base = scored("b", 3.0);
         BaselineComparison c = RollingEvaluation.compare(List.of(model, model), List.of(base, base), "b");
-        assertThat(c.mseDifference()).isEqualTo(-2.0);
+        assertThat(c.metric()).isEqualTo(BaselineComparison.Metric.MSE);
+        assertThat(c.difference()).isEqualTo(-2.0);
         assertThat(c.low()).isEqualTo(-2.0);
         assertThat(c.high()).isEqualTo(-2.0);
         assertThat(c.beats()).isTrue();
         assertThat(c.winShare()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRankingBetterOnThreeDaysInFourBeatsTheBaselineOnAuc() {
+        // the model ranks the hotspot first on days 1-3 of every 4, the baseline on day 4: every 7-day block holds
+        // at least five of the model's days, so every resample's pooled AUC difference is positive
+        boolean[] modelGood = new boolean[28];
+        for (int d = 0; d < 28; d++) {
+            modelGood[d] = d % 4 != 3;
+        }
+        BaselineComparison c = RollingEvaluation.compareHotspots(List.of(ranking("spatio-lstm", modelGood, true)),
+                List.of(ranking("trailing", modelGood, false)), 1);
+
+        // pooled over days, a ranking right on g of g + b days has AUC g / (g + b): 0.75 against 0.25
+        assertThat(c.metric()).isEqualTo(BaselineComparison.Metric.AUC);
+        assertThat(c.baseline()).isEqualTo("trailing");
+        assertThat(c.difference()).isCloseTo(0.5, within(1e-12));
+        assertThat(c.low()).isPositive();
+        assertThat(c.high()).isLessThanOrEqualTo(1.0);
+        assertThat(c.beats()).isTrue();
+        assertThat(c.winShare()).isEqualTo(1.0);
+    }
+
+    @Test
+    void rankingsEachRightOnHalfTheWeeksTieAndTheIntervalSpansZero() {
+        // the model is right in weeks 1 and 3, the baseline in weeks 2 and 4: the same AUC on the data, and a
+        // resample drawing more of one's weeks favours it, so the interval reaches both sides of zero
+        boolean[] modelGood = new boolean[28];
+        for (int d = 0; d < 28; d++) {
+            modelGood[d] = (d / 7) % 2 == 0;
+        }
+        BaselineComparison c = RollingEvaluation.compareHotspots(List.of(ranking("spatio-lstm", modelGood, true)),
+                List.of(ranking("trailing", modelGood, false)), 1);
+
+        assertThat(c.difference()).isCloseTo(0.0, within(1e-12));
+        assertThat(c.low()).isNegative();
+        assertThat(c.high()).isPositive();
+        assertThat(c.beats()).isFalse();
+        assertThat(c.winShare()).isZero();
+    }
+
+    /**
+     * 28 daily steps of 10 cells, cell 0 the hotspot. On a day the ranking is right it scores the hotspot 1 and the
+     * others 0, otherwise the reverse; {@code follows} says whether it is right on the days of {@code good} or the others.
+     */
+    private static HotspotEvaluation.Scored ranking(String name, boolean[] good, boolean follows) {
+        HotspotTally tally = new HotspotTally();
+        boolean[] hotspot = new boolean[10];
+        hotspot[0] = true;
+        double[] actual = new double[10];
+        actual[0] = 3;
+        for (boolean g : good) {
+            boolean right = g == follows;
+            double[] score = new double[10];
+            for (int c = 0; c < 10; c++) {
+                score[c] = (c == 0) == right ? 1 : 0;
+            }
+            tally.add(score, hotspot, actual, score);
+        }
+        return new HotspotEvaluation.Scored(tally.row(name, null, null).withOrigin("2021-01-01", good.length), tally);
     }
 
     private static CountEvaluation.Scored scored(String name, double dailyMse) {

@@ -46,7 +46,7 @@ class TrainerTest {
 
     @Test
     void searchesEveryCombinationOfWindowHiddenUnitsAndLearningRateOnValidation() {
-        TrainSettings grid = TINY.withEpochs(1, 1).withSearch(new TrainSettings.SearchSpace(List.of(8), List.of(4, 8), List.of(1e-3, 1e-2)));
+        TrainSettings grid = TINY.withEpochs(1, 1).withSearch(new TrainSettings.SearchSpace(List.of(8), List.of(4, 8), List.of(1e-3, 1e-2), 32, 1, io.crimecast.model.Normalisation.TRAILING_RATIO));
         TrainingResult result = Trainer.train(ModelKind.RNN, matrix(120), grid, p -> { });
 
         assertThat(result.search().candidates()).extracting(c -> c.settings().label())
@@ -56,6 +56,27 @@ class TrainerTest {
         assertThat(result.trained().network().parameters().length()).as("the chosen size is the one shipped")
                 .isEqualTo(best.settings().hidden() == 4 ? result.search().candidates().get(0).network().parameters().length()
                         : result.search().candidates().get(2).network().parameters().length());
+    }
+
+    @Test
+    void searchesBatchSizePatienceAndNormalisationLikeTheOtherSettings() {
+        TrainSettings.SearchSpace space = new TrainSettings.SearchSpace(List.of(8), List.of(4), List.of(1e-3), List.of(16, 32), List.of(1, 2),
+                List.of(io.crimecast.model.Normalisation.TRAILING_RATIO, io.crimecast.model.Normalisation.TRAILING_RESIDUAL));
+        TrainingResult result = Trainer.train(ModelKind.RNN, matrix(120), TINY.withEpochs(3, 1).withSearch(space), p -> { });
+
+        // 2 x 2 x 2 combinations, each trained with its own batch size, patience and normalisation
+        assertThat(result.search().candidates()).extracting(c -> c.settings().label()).containsExactly(
+                "w8 4u lr0.001 b16 p1 TRAILING_RATIO", "w8 4u lr0.001 b16 p1 TRAILING_RESIDUAL",
+                "w8 4u lr0.001 b16 p2 TRAILING_RATIO", "w8 4u lr0.001 b16 p2 TRAILING_RESIDUAL",
+                "w8 4u lr0.001 b32 p1 TRAILING_RATIO", "w8 4u lr0.001 b32 p1 TRAILING_RESIDUAL",
+                "w8 4u lr0.001 b32 p2 TRAILING_RATIO", "w8 4u lr0.001 b32 p2 TRAILING_RESIDUAL");
+        assertThat(result.search().candidates()).extracting(c -> c.features().normalisation()).containsOnly(space.normalisations().toArray(new io.crimecast.model.Normalisation[0]));
+        // patience 1 stops after the first epoch without a better validation error, patience 2 after the second
+        result.search().candidates().forEach(c -> assertThat(c.epochs()).isEqualTo(Math.min(3, c.bestEpoch() + c.settings().patience())));
+        TrainedNetwork lowest = result.search().candidates().stream().min(java.util.Comparator.comparingDouble(TrainedNetwork::validationMse)).orElseThrow();
+        assertThat(result.trained()).isSameAs(lowest);
+        assertThat(result.toBundle(TestMatrices.GRID, "all").metadata().normalisation()).as("the chosen normalisation is the one shipped")
+                .isEqualTo(lowest.features().normalisation().name());
     }
 
     @Test
