@@ -2,14 +2,11 @@ package io.crimecast.stream;
 
 import io.crimecast.incident.AcceptedIncident;
 import io.crimecast.topics.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
@@ -47,30 +44,16 @@ final class AcceptedIncidentSerde implements Serde<AcceptedIncident> {
 
     @Override
     public Deserializer<AcceptedIncident> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            if (bytes.length > 0 && bytes[0] == '{') {
-                return json.deserializer().deserialize(topic, bytes);
-            }
-            try {
-                ByteBuffer in = ByteBuffer.wrap(bytes);
-                if (in.get() != FORMAT) {
-                    throw new SerializationException("unknown format " + bytes[0] + " of a by-region record");
-                }
-                String id = BinaryFields.string(in);
-                String region = BinaryFields.string(in);
-                int cell = in.getInt();
-                LocalDate day = LocalDate.ofEpochDay(in.getLong());
-                long occurredAt = in.getLong();
-                String category = BinaryFields.string(in);
-                byte[] original = new byte[in.getInt()];
-                in.get(original);
-                return new AcceptedIncident(id, region, cell, day, occurredAt, category, original);
-            } catch (BufferUnderflowException | NegativeArraySizeException | DateTimeException e) {
-                throw new SerializationException("a by-region record is cut short or corrupt", e);
-            }
-        };
+        return (topic, bytes) -> BinaryFields.read(topic, bytes, FORMAT, "a by-region record", json.deserializer(), in -> {
+            String id = BinaryFields.string(in);
+            String region = BinaryFields.string(in);
+            int cell = in.getInt();
+            LocalDate day = LocalDate.ofEpochDay(in.getLong());
+            long occurredAt = in.getLong();
+            String category = BinaryFields.string(in);
+            byte[] original = new byte[in.getInt()];
+            in.get(original);
+            return new AcceptedIncident(id, region, cell, day, occurredAt, category, original);
+        });
     }
 }

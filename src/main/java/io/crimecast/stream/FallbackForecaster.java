@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A served model that throws or returns unusable values at forecast time must not stop the topology: that day is
@@ -41,17 +43,8 @@ final class FallbackForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(Grid grid, DayHistory history) {
-        try {
-            Forecast f = model.forecast(grid, history);
-            if (!usable(f, grid.cellCount())) {
-                throw new IllegalStateException("non-finite, negative or missing values for " + grid.cellCount() + " cells");
-            }
-            return f;
-        } catch (RuntimeException e) {
-            metrics.forecastFailed(grid.region(), model.version());
-            LOG.error("model {} failed to forecast {} after {}; the baseline forecasts it", model.version(), grid.region(), history.lastDay(), e);
-            return baseline.forecast(grid, history);
-        }
+        return guarded(model.version(), grid, history, metrics, "the next day", () -> model.forecast(grid, history),
+                f -> usable(f, grid.cellCount()), () -> baseline.forecast(grid, history));
     }
 
     /** The longer periods' forecasts of a served model, or the baseline's when any of them is unusable. */
@@ -78,18 +71,25 @@ final class FallbackForecaster implements Forecaster {
 
         @Override
         public List<Forecast> forecast(Grid grid, DayHistory history, List<Integer> horizonDays) {
-            try {
-                List<Forecast> forecasts = model.forecast(grid, history, horizonDays);
-                if (forecasts.size() != horizonDays.size() || !forecasts.stream().allMatch(f -> usable(f, grid.cellCount()))) {
-                    throw new IllegalStateException("a forecast per horizon with usable values for " + grid.cellCount() + " cells was expected");
-                }
-                return forecasts;
-            } catch (RuntimeException e) {
-                metrics.forecastFailed(grid.region(), model.version());
-                LOG.error("model {} failed to forecast the periods of {} after {}; the baseline forecasts them", model.version(), grid.region(),
-                        history.lastDay(), e);
-                return baseline.forecast(grid, history, horizonDays);
+            return guarded(model.version(), grid, history, metrics, "the periods", () -> model.forecast(grid, history, horizonDays),
+                    fs -> fs.size() == horizonDays.size() && fs.stream().allMatch(f -> usable(f, grid.cellCount())),
+                    () -> baseline.forecast(grid, history, horizonDays));
+        }
+    }
+
+    /** The model's forecast when it is usable; otherwise, or when it throws, the baseline's, with the failure logged and counted. */
+    private static <T> T guarded(String version, Grid grid, DayHistory history, CrimecastMetrics metrics, String what, Supplier<T> model,
+                                 Predicate<T> usable, Supplier<T> baseline) {
+        try {
+            T forecast = model.get();
+            if (!usable.test(forecast)) {
+                throw new IllegalStateException("non-finite, negative or missing values for " + grid.cellCount() + " cells, or a horizon missing");
             }
+            return forecast;
+        } catch (RuntimeException e) {
+            metrics.forecastFailed(grid.region(), version);
+            LOG.error("model {} failed to forecast {} of {} after {}; the baseline forecasts it", version, what, grid.region(), history.lastDay(), e);
+            return baseline.get();
         }
     }
 

@@ -1,14 +1,11 @@
 package io.crimecast.stream;
 
 import io.crimecast.topics.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,34 +54,20 @@ final class RegionClockSerde implements Serde<RegionClock> {
 
     @Override
     public Deserializer<RegionClock> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
+        return (topic, bytes) -> BinaryFields.read(topic, bytes, FORMAT, "a region clock", json.deserializer(), in -> {
+            LocalDate firstDay = LocalDate.ofEpochDay(in.getLong());
+            LocalDate closedThrough = LocalDate.ofEpochDay(in.getLong());
+            long eventMillis = in.getLong();
+            long wallMillis = in.getLong();
+            long provisional = in.getLong();
+            boolean revised = in.get() == 1;
+            int layers = in.getInt();
+            Map<String, String> models = new LinkedHashMap<>();
+            for (int i = 0; i < layers; i++) {
+                models.put(BinaryFields.string(in), BinaryFields.string(in));
             }
-            if (bytes.length > 0 && bytes[0] == '{') {
-                return json.deserializer().deserialize(topic, bytes);
-            }
-            try {
-                ByteBuffer in = ByteBuffer.wrap(bytes);
-                if (in.get() != FORMAT) {
-                    throw new SerializationException("unknown format " + bytes[0] + " of a region clock");
-                }
-                LocalDate firstDay = LocalDate.ofEpochDay(in.getLong());
-                LocalDate closedThrough = LocalDate.ofEpochDay(in.getLong());
-                long eventMillis = in.getLong();
-                long wallMillis = in.getLong();
-                long provisional = in.getLong();
-                boolean revised = in.get() == 1;
-                int layers = in.getInt();
-                Map<String, String> models = new LinkedHashMap<>();
-                for (int i = 0; i < layers; i++) {
-                    models.put(BinaryFields.string(in), BinaryFields.string(in));
-                }
-                return new RegionClock(firstDay, closedThrough, eventMillis, wallMillis,
-                        provisional == NO_DAY ? null : LocalDate.ofEpochDay(provisional), models, revised);
-            } catch (BufferUnderflowException | NegativeArraySizeException | DateTimeException e) {
-                throw new SerializationException("a region clock is cut short or corrupt", e);
-            }
-        };
+            return new RegionClock(firstDay, closedThrough, eventMillis, wallMillis,
+                    provisional == NO_DAY ? null : LocalDate.ofEpochDay(provisional), models, revised);
+        });
     }
 }
