@@ -18,18 +18,8 @@ import java.util.function.Supplier;
  * forecast by the baseline, and the failure is logged and counted. {@link Periods} does the same for the longer
  * periods.
  */
-final class FallbackForecaster implements Forecaster {
+record FallbackForecaster(Forecaster model, Forecaster baseline, CrimecastMetrics metrics) implements Forecaster {
     private static final Logger LOG = LoggerFactory.getLogger(FallbackForecaster.class);
-
-    private final Forecaster model;
-    private final Forecaster baseline;
-    private final CrimecastMetrics metrics;
-
-    FallbackForecaster(Forecaster model, Forecaster baseline, CrimecastMetrics metrics) {
-        this.model = model;
-        this.baseline = baseline;
-        this.metrics = metrics;
-    }
 
     @Override
     public String version() {
@@ -48,17 +38,7 @@ final class FallbackForecaster implements Forecaster {
     }
 
     /** The longer periods' forecasts of a served model, or the baseline's when any of them is unusable. */
-    static final class Periods implements PeriodForecaster {
-        private final PeriodForecaster model;
-        private final PeriodForecaster baseline;
-        private final CrimecastMetrics metrics;
-
-        Periods(PeriodForecaster model, PeriodForecaster baseline, CrimecastMetrics metrics) {
-            this.model = model;
-            this.baseline = baseline;
-            this.metrics = metrics;
-        }
-
+    record Periods(PeriodForecaster model, PeriodForecaster baseline, CrimecastMetrics metrics) implements PeriodForecaster {
         @Override
         public String version() {
             return model.version();
