@@ -1,5 +1,6 @@
 package io.crimecast.cli;
 
+import io.crimecast.grid.PortlandRegionFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crimecast.replay.BundledData;
@@ -118,19 +119,7 @@ class EvaluateCommandTest {
     @Test
     void nijProtocolScoresTheCellNetworkBesideEveryNaiveMapPerLayerHorizonAndWindow() throws Exception {
         Path data = BundledData.forRegion("portland").copyTo(dir);
-        Path region = dir.resolve("portland-1km.yaml");
-        Files.writeString(region, """
-                name: portland
-                crs: EPSG:2913
-                bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
-                cellSizeMeters: 1000
-                timeZone: America/Los_Angeles
-                grace: PT6H
-                hotspot: {topPercent: 5}
-                layers:
-                  - {name: burglary, categories: [BURGLARY]}
-                  - {name: all}
-                """);
+        Path region = PortlandRegionFile.write(dir, 1000, "  - {name: burglary, categories: [BURGLARY]}", "  - {name: all}");
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("evaluate", "--protocol", "nij", "--region", region.toString(), "--format", "portland-nij", data.toString(),
                 "--window-starts", "2015-03-01,2016-03-01", "--days", "7,31", "--flag-area", "5km2,10km2", "--study-area", "147.71sqmi",

@@ -1,5 +1,6 @@
 package io.crimecast.cli;
 
+import io.crimecast.grid.PortlandRegionFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crimecast.grid.Grid;
@@ -32,16 +33,7 @@ class ForecastCommandTest {
 
     @BeforeEach
     void files() throws IOException {
-        region = dir.resolve("portland-1km.yaml");
-        Files.writeString(region, """
-                name: portland
-                crs: EPSG:2913
-                bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
-                cellSizeMeters: 1000
-                timeZone: America/Los_Angeles
-                grace: PT6H
-                hotspot: {topPercent: 5}
-                """);
+        region = PortlandRegionFile.write(dir, 1000);
         data = BundledData.forRegion("portland").copyTo(dir);
     }
 

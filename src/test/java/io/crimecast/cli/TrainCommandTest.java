@@ -1,5 +1,6 @@
 package io.crimecast.cli;
 
+import io.crimecast.grid.PortlandRegionFile;
 import io.crimecast.replay.BundledData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,17 +80,7 @@ class TrainCommandTest {
     @Test
     void trainsOneLayerOnTheIncidentsOfItsCategoriesOnly() throws Exception {
         Path data = BundledData.forRegion("portland").copyTo(dir);
-        Path region = java.nio.file.Files.writeString(dir.resolve("portland-layers.yaml"), """
-                name: portland
-                crs: EPSG:2913
-                bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
-                cellSizeMeters: 5000
-                timeZone: America/Los_Angeles
-                hotspot: {topPercent: 5}
-                layers:
-                  - {name: burglary, categories: [BURGLARY]}
-                  - {name: all}
-                """);
+        Path region = PortlandRegionFile.write(dir, 5000, "  - {name: burglary, categories: [BURGLARY]}", "  - {name: all}");
         String out = run("train", "--region", region.toString(), "--layer", "burglary", "--model", "rnn", "--from", data.toString(),
                 "--format", "portland-nij", "--max-epochs", "1", "--windows", "8");
         assertThat(out).contains("layer burglary: 1826 days");
@@ -121,17 +112,7 @@ class TrainCommandTest {
     @Test
     void trainsThePerCellNetworkAndWritesABundleTheStreamCanServe() throws Exception {
         Path data = BundledData.forRegion("portland").copyTo(dir);
-        Path region = java.nio.file.Files.writeString(dir.resolve("portland-2km.yaml"), """
-                name: portland
-                crs: EPSG:2913
-                bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
-                cellSizeMeters: 2000
-                timeZone: America/Los_Angeles
-                hotspot: {topPercent: 5}
-                layers:
-                  - {name: street-crimes, categories: [STREET CRIMES]}
-                  - {name: all}
-                """);
+        Path region = PortlandRegionFile.write(dir, 2000, "  - {name: street-crimes, categories: [STREET CRIMES]}", "  - {name: all}");
         Path bundles = dir.resolve("bundles");
         String out = run("train", "--region", region.toString(), "--layer", "street-crimes", "--model", "cell-mlp", "--from", data.toString(),
                 "--format", "portland-nij", "--max-epochs", "2", "--bundle-out", bundles.toString());

@@ -1,5 +1,6 @@
 package io.crimecast.forecast;
 
+import io.crimecast.grid.PortlandRegionFile;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.CellNetwork;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,16 +27,7 @@ class CellNetworkTest {
 
     @BeforeAll
     static void history(@TempDir Path dir) throws IOException {
-        Path region = dir.resolve("portland-1km.yaml");
-        Files.writeString(region, """
-                name: portland
-                crs: EPSG:2913
-                bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
-                cellSizeMeters: 1000
-                timeZone: America/Los_Angeles
-                grace: PT6H
-                hotspot: {topPercent: 5}
-                """);
+        Path region = PortlandRegionFile.write(dir, 1000);
         Grid grid = new Grid(Regions.load(region.toString()));
         Path data = BundledData.forRegion("portland").copyTo(dir);
         history = IncidentSplit.before(grid, new IncidentFileReader(grid.spec(), ColumnMapping.PORTLAND_NIJ).read(List.of(data)).incidents(), START);

@@ -1,5 +1,6 @@
 package io.crimecast.stream;
 
+import io.crimecast.grid.PortlandRegionFile;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
 import io.crimecast.model.CellFeatures;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -54,15 +54,6 @@ import static org.assertj.core.api.Assertions.within;
  * whole history, although the stream keeps only about a year of days and the totals of the days it pruned.
  */
 class CellNetworkServingTopologyTest {
-    private static final String REGION = """
-            name: portland
-            crs: EPSG:2913
-            bbox: {minX: 7595000, minY: 647000, maxX: 7717000, maxY: 753000}
-            cellSizeMeters: 2000
-            timeZone: America/Los_Angeles
-            grace: PT6H
-            hotspot: {topPercent: 5}
-            """;
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     private static final LocalDate FIRST = LocalDate.of(2015, 1, 5); // a Monday
     /** The Sunday 420 days in: the stream has pruned the first days (it keeps 400) by then. */
@@ -86,7 +77,7 @@ class CellNetworkServingTopologyTest {
 
     @BeforeAll
     static void trainOnPortland() throws Exception {
-        grid = new Grid(Regions.load(Files.writeString(shared.resolve("portland-2km.yaml"), REGION).toString()));
+        grid = new Grid(Regions.load(PortlandRegionFile.write(shared, 2000).toString()));
         Path data = BundledData.forRegion("portland").copyTo(shared);
         CountMatrix matrix = CountMatrix.fromIncidents(grid, new IncidentFileReader(grid.spec(), ColumnMapping.PORTLAND_NIJ)
                 .read(List.of(data)).incidents());
