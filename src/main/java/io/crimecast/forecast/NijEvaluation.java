@@ -25,6 +25,8 @@ public final class NijEvaluation {
     public static final List<LocalDate> WINDOWS = List.of(LocalDate.of(2014, 3, 1), LocalDate.of(2015, 3, 1), LocalDate.of(2016, 3, 1));
     public static final List<Integer> HORIZONS = List.of(7, 14, 31, 61, 92);
     public static final List<String> FLAG_AREAS = List.of("0.25 sq mi", "0.75 sq mi");
+    /** The rows of the map that flags the cells with the most incidents in the window: hindsight, not a forecast. */
+    public static final String BEST_POSSIBLE = "best-possible";
 
     public record Protocol(List<LocalDate> windows, List<Integer> horizons, List<String> flagAreas, Area studyArea) {
     }
@@ -58,11 +60,12 @@ public final class NijEvaluation {
                     for (Candidate candidate : candidates) {
                         double[] expected = candidate.expected(history, horizon);
                         for (int b = 0; b < budgets.size(); b++) {
-                            int[] flagged = budgets.get(b).flag(expected);
-                            FlaggedAreaScore s = FlaggedAreaScore.of(flagged, actual, budgets.get(b).areaShare(flagged.length));
-                            rows.add(new NijScore(candidate.name(), layer.name(), horizon, window.toString(), protocol.flagAreas().get(b),
-                                    flagged.length, s.hits(), s.incidents(), s.bestHits(), s.pai(), s.pei(), null));
+                            rows.add(score(candidate.name(), expected, actual, budgets.get(b), layer, horizon, window, protocol.flagAreas().get(b)));
                         }
+                    }
+                    // The map that knew the window's incidents: the ceiling any map's PAI could reach there.
+                    for (int b = 0; b < budgets.size(); b++) {
+                        rows.add(score(BEST_POSSIBLE, actual, actual, budgets.get(b), layer, horizon, window, protocol.flagAreas().get(b)));
                     }
                 }
                 log.accept("layer %s, window %s scored".formatted(layer.name(), window));
@@ -70,6 +73,14 @@ public final class NijEvaluation {
         }
         rows.addAll(means(rows));
         return rows;
+    }
+
+    private static NijScore score(String model, double[] expected, double[] actual, FlagBudget budget, Layer layer, int horizon,
+                                  LocalDate window, String flagArea) {
+        int[] flagged = budget.flag(expected);
+        FlaggedAreaScore s = FlaggedAreaScore.of(flagged, actual, budget.areaShare(flagged.length));
+        return new NijScore(model, layer.name(), horizon, window.toString(), flagArea, flagged.length, s.hits(), s.incidents(), s.bestHits(),
+                s.pai(), s.pei(), null);
     }
 
     /** The mean PAI and PEI* over the windows with incidents, per model, layer, horizon and budget (in first-seen order). */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The NIJ protocol's table (per flag budget: layer x horizon rows, a column per model, mean PAI and PEI* over the
@@ -25,10 +26,19 @@ public final class NijReport {
     private NijReport() {
     }
 
-    /** How the network did against the best trailing-count baseline of each layer x horizon, over one budget. */
-    public record Target(String flagArea, double networkMeanPai, double bestTrailingMeanPai, int cellsBelow, int cellsCompared) {
+    /**
+     * How the network did against the best trailing-count baseline of each layer x horizon, over one budget, and how far
+     * hindsight could go: the best possible map's mean PAI, and in how many layer x horizons even it stays below the
+     * target's multiple of the best trailing count (there the target is out of any forecast's reach).
+     */
+    public record Target(String flagArea, double networkMeanPai, double bestTrailingMeanPai, int cellsBelow, int cellsCompared,
+                         double bestPossibleMeanPai, int cellsOutOfReach) {
         public double ratio() {
             return networkMeanPai / bestTrailingMeanPai;
+        }
+
+        public double bestPossibleRatio() {
+            return bestPossibleMeanPai / bestTrailingMeanPai;
         }
 
         public boolean met() {
@@ -57,6 +67,8 @@ public final class NijReport {
                 out.printf(Locale.ROOT, "%s: mean PAI %.2f over %d layer x horizon, best trailing-count baseline %.2f (x%.2f, target x%.1f);"
                                 + " below it in %d of %d; target %s%n", network, t.networkMeanPai(), t.cellsCompared(), t.bestTrailingMeanPai(),
                         t.ratio(), TARGET_RATIO, t.cellsBelow(), t.cellsCompared(), t.met() ? "met" : "not met");
+                out.printf(Locale.ROOT, "%s (hindsight): mean PAI %.2f (x%.2f of the best trailing count); below x%.1f of it in %d of %d%n",
+                        NijEvaluation.BEST_POSSIBLE, t.bestPossibleMeanPai(), t.bestPossibleRatio(), TARGET_RATIO, t.cellsOutOfReach(), t.cellsCompared());
             }
         }
     }
@@ -64,20 +76,28 @@ public final class NijReport {
     /** The network against, in each layer x horizon, the trailing-count baseline with the highest mean PAI there. */
     public static Target target(List<NijScore> scores, String network, String flagArea) {
         List<NijScore> means = scores.stream().filter(s -> s.window().equals(NijScore.MEAN) && s.flagArea().equals(flagArea)).toList();
-        double net = 0, trailing = 0;
-        int below = 0, n = 0;
+        double net = 0, trailing = 0, hindsight = 0;
+        int below = 0, outOfReach = 0, n = 0;
         for (NijScore s : means.stream().filter(s -> s.model().equals(network) && !Double.isNaN(s.pai())).toList()) {
-            double best = means.stream().filter(b -> b.model().startsWith(TRAILING) && b.layer().equals(s.layer())
-                    && b.horizonDays() == s.horizonDays() && !Double.isNaN(b.pai())).mapToDouble(NijScore::pai).max().orElse(Double.NaN);
+            double best = highestPai(means, s, b -> b.startsWith(TRAILING));
             if (Double.isNaN(best)) {
                 continue;
             }
+            double possible = highestPai(means, s, NijEvaluation.BEST_POSSIBLE::equals);
             net += s.pai();
             trailing += best;
+            hindsight += possible;
             below += s.pai() < best ? 1 : 0;
+            outOfReach += possible < TARGET_RATIO * best ? 1 : 0;
             n++;
         }
-        return new Target(flagArea, net / n, trailing / n, below, n);
+        return new Target(flagArea, net / n, trailing / n, below, n, hindsight / n, outOfReach);
+    }
+
+    /** The highest mean PAI among the models named so in the layer x horizon of {@code row}; NaN if none scored. */
+    private static double highestPai(List<NijScore> means, NijScore row, Predicate<String> model) {
+        return means.stream().filter(b -> model.test(b.model()) && b.layer().equals(row.layer()) && b.horizonDays() == row.horizonDays()
+                && !Double.isNaN(b.pai())).mapToDouble(NijScore::pai).max().orElse(Double.NaN);
     }
 
     public static void write(List<NijScore> scores, Path dir) {
@@ -99,7 +119,9 @@ public final class NijReport {
                 Target t = target(scores, network, flagArea);
                 page.paragraph("Target (mean PAI at least %.1fx the best trailing-count baseline of each layer x horizon, below it nowhere): %s;"
                         .formatted(TARGET_RATIO, t.met() ? "met" : "not met") + " %s mean PAI %.1f against %.1f (x%.2f), below it in %d of %d."
-                        .formatted(network, t.networkMeanPai(), t.bestTrailingMeanPai(), t.ratio(), t.cellsBelow(), t.cellsCompared()));
+                        .formatted(network, t.networkMeanPai(), t.bestTrailingMeanPai(), t.ratio(), t.cellsBelow(), t.cellsCompared())
+                        + " With hindsight (%s, the cells with the most incidents) mean PAI %.1f (x%.2f); below %.1fx the best trailing count in %d of %d."
+                        .formatted(NijEvaluation.BEST_POSSIBLE, t.bestPossibleMeanPai(), t.bestPossibleRatio(), TARGET_RATIO, t.cellsOutOfReach(), t.cellsCompared()));
             }
             for (String layer : means.stream().map(NijScore::layer).distinct().toList()) {
                 List<Integer> horizons = means.stream().filter(s -> s.layer().equals(layer)).map(NijScore::horizonDays).distinct().sorted().toList();

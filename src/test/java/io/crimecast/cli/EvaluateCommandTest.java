@@ -129,12 +129,13 @@ class EvaluateCommandTest {
         assertThat(html).contains("Flag budget 5km2", "Flag budget 10km2", "burglary: mean PAI by horizon, 5km2", "all: mean PAI by horizon, 10km2",
                 "cell-mlp", "trailing-all").containsPattern("Target .*: (met|not met)");
         assertThat(run.out()).contains("flag budget 5km2: mean PAI (PEI*) over the windows", "flag budget 10km2")
-                .containsPattern("cell-mlp: mean PAI [0-9.]+ over 4 layer x horizon, best trailing-count baseline [0-9.]+ .*target (met|not met)");
+                .containsPattern("cell-mlp: mean PAI [0-9.]+ over 4 layer x horizon, best trailing-count baseline [0-9.]+ .*target (met|not met)")
+                .containsPattern("best-possible \\(hindsight\\): mean PAI [0-9.]+ \\(x[0-9.]+ of the best trailing count\\); below x1.2 of it in [0-4] of 4");
         assertThat(run.out()).containsPattern("cell-mlp trained: .*validation loss -?[0-9.]+ \\(a constant: -?[0-9.]+\\)");
 
         JsonNode rows = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
-        // 7 maps x 2 layers x 2 windows x 2 horizons x 2 budgets, then a mean over the windows of each
-        assertThat(rows).hasSize(7 * 2 * 2 * 2 * 2 + 7 * 2 * 2 * 2);
+        // 7 maps and hindsight's x 2 layers x 2 windows x 2 horizons x 2 budgets, then a mean over the windows of each
+        assertThat(rows).hasSize(8 * 2 * 2 * 2 * 2 + 8 * 2 * 2 * 2);
         List<String> models = new ArrayList<>();
         rows.forEach(r -> {
             models.add(r.get("model").asText());
@@ -151,7 +152,7 @@ class EvaluateCommandTest {
                 assertThat(r.get("flaggedCells").asInt()).isLessThanOrEqualTo(r.get("flagArea").asText().equals("5km2") ? 5 : 10);
             }
         });
-        assertThat(models).contains("cell-mlp", "trailing-28d", "trailing-365d", "trailing-all", "kde-365d-bw1", "kde-365d-bw2");
+        assertThat(models).contains("cell-mlp", "trailing-28d", "trailing-365d", "trailing-all", "kde-365d-bw1", "kde-365d-bw2", "best-possible");
 
         assertThat(CliRun.of("evaluate", "--protocol", "nij", "--region", region.toString(), "--format", "portland-nij", data.toString(),
                 "--test-from", "2016-12-01").err()).contains("--protocol nij has its own windows");

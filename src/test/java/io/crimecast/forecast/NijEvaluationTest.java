@@ -49,7 +49,7 @@ class NijEvaluationTest {
         List<NijScore> scores = NijEvaluation.run(GRID, incidents, new NijEvaluation.Protocol(List.of(FIRST_WINDOW, SECOND_WINDOW),
                 List.of(7), List.of("25 km2"), null), List.of(TrailingCandidate.allHistory()), s -> { });
 
-        assertThat(scores).hasSize(3);
+        assertThat(scores).hasSize(6); // each window: the map, then hindsight's; then their means
         NijScore first = scores.get(0);
         assertThat(first.model()).isEqualTo("trailing-all");
         assertThat(first.layer()).isEqualTo("all");
@@ -61,22 +61,31 @@ class NijEvaluationTest {
         assertThat(first.bestHits()).isEqualTo(5);
         assertThat(first.pai()).isCloseTo(21.0, within(1e-9));
         assertThat(first.pei()).isCloseTo(0.6, within(1e-9));
-        NijScore second = scores.get(1);
+        // hindsight flags cell 2 in week one (5 of 8: PAI 35, PEI* 1) and one of the tied cells in week two (2 of 4: 28)
+        NijScore hindsight = scores.get(1);
+        assertThat(hindsight.model()).isEqualTo(NijEvaluation.BEST_POSSIBLE);
+        assertThat(hindsight.hits()).isEqualTo(5);
+        assertThat(hindsight.pai()).isCloseTo(35.0, within(1e-9));
+        assertThat(hindsight.pei()).isCloseTo(1.0, within(1e-9));
+        NijScore second = scores.get(2);
         assertThat(second.window()).isEqualTo("2016-03-08");
         assertThat(second.pai()).isCloseTo(28.0, within(1e-9));
         assertThat(second.pei()).isCloseTo(1.0, within(1e-9));
-        NijScore mean = scores.get(2);
+        NijScore mean = scores.get(4);
         assertThat(mean.window()).isEqualTo(NijScore.MEAN);
         assertThat(mean.windows()).isEqualTo(2);
         assertThat(mean.pai()).isCloseTo(24.5, within(1e-9));
         assertThat(mean.pei()).isCloseTo(0.8, within(1e-9));
+        assertThat(scores.get(5).model()).isEqualTo(NijEvaluation.BEST_POSSIBLE);
+        assertThat(scores.get(5).pai()).isCloseTo(31.5, within(1e-9));
     }
 
     @Test
     void theTargetComparesWithTheBestTrailingBaselineOfEachLayerAndHorizon() {
         List<NijScore> means = List.of(
                 mean("cell-mlp", 7, 30), mean("trailing-28d", 7, 20), mean("trailing-all", 7, 25), mean("kde-365d-bw1", 7, 90),
-                mean("cell-mlp", 92, 40), mean("trailing-28d", 92, 35), mean("trailing-all", 92, 10));
+                mean("cell-mlp", 92, 40), mean("trailing-28d", 92, 35), mean("trailing-all", 92, 10),
+                mean(NijEvaluation.BEST_POSSIBLE, 7, 40), mean(NijEvaluation.BEST_POSSIBLE, 92, 40));
         NijReport.Target t = NijReport.target(means, "cell-mlp", "0.25 sq mi");
         // best trailing: 25 at 7 days, 35 at 92; KDE is not a trailing count
         assertThat(t.networkMeanPai()).isCloseTo(35, within(1e-9));
@@ -84,6 +93,10 @@ class NijEvaluationTest {
         assertThat(t.ratio()).isCloseTo(35.0 / 30, within(1e-9));
         assertThat(t.cellsBelow()).isZero();
         assertThat(t.met()).isFalse(); // x1.17 < x1.2
+        // hindsight: 40 and 40 against 25 and 35; 40 < 1.2 x 35, so at 92 days no forecast could meet the target
+        assertThat(t.bestPossibleMeanPai()).isCloseTo(40, within(1e-9));
+        assertThat(t.bestPossibleRatio()).isCloseTo(40.0 / 30, within(1e-9));
+        assertThat(t.cellsOutOfReach()).isEqualTo(1);
     }
 
     private static NijScore mean(String model, int horizon, double pai) {
