@@ -12,6 +12,7 @@ import io.crimecast.ops.ProcessFootprint;
 import io.crimecast.ops.TopicAdmin;
 import io.crimecast.replay.IncidentFileReader.TimedIncident;
 import io.crimecast.replay.IncidentPublisher;
+import io.crimecast.stream.CrimecastTopology;
 import io.crimecast.topics.JsonSerde;
 import io.crimecast.topics.Output;
 import io.crimecast.topics.TopicNames;
@@ -41,6 +42,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -58,11 +60,12 @@ public final class Bench {
      * @param modelBundles model bundles to publish before the app starts (none: the baselines serve)
      * @param soakDays    with N > 0, the soak instead of the measurement
      */
-    public record Settings(String region, int threads, Double cellSize, int regions, List<Path> modelBundles, int soakDays) {
+    public record Settings(String region, int threads, int instances, Double cellSize, int regions, List<Path> modelBundles, int soakDays) {
     }
 
     private final String region;
     private final int threads;
+    private final int instances;
     private final Double cellSize;
     private final int regions;
     private final List<Path> modelBundles;
@@ -72,6 +75,7 @@ public final class Bench {
     public Bench(Settings settings, Report report) {
         this.region = settings.region();
         this.threads = settings.threads();
+        this.instances = settings.instances();
         this.cellSize = settings.cellSize();
         this.regions = settings.regions();
         this.modelBundles = settings.modelBundles();
@@ -87,7 +91,7 @@ public final class Bench {
         Path work = Files.createTempDirectory("crimecast-bench-");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, work.resolve("broker"))) {
             TopicAdmin.createOrCheck(broker.bootstrapServers(), new Properties(), (short) 1);
-            CrimecastConfig config = appConfig(broker, work);
+            CrimecastConfig config = appConfig(broker, work.resolve("state").resolve("1"));
             for (Path bundle : modelBundles) {
                 publishModel(bundle, config);
             }
@@ -96,7 +100,11 @@ public final class Bench {
                     soak(spec, grids, incidents, publisher, config);
                     return null;
                 }
-                return measure(started, loadAtStart, spec, grids, incidents, publisher, config);
+                List<CrimecastConfig> instanceConfigs = new ArrayList<>(List.of(config));
+                for (int i = 2; i <= instances; i++) {
+                    instanceConfigs.add(appConfig(broker, work.resolve("state").resolve(Integer.toString(i))));
+                }
+                return measure(started, loadAtStart, spec, grids, incidents, publisher, instanceConfigs, work.resolve("state"));
             }
         } finally {
             PathUtils.deleteDirectory(work);
@@ -127,16 +135,23 @@ public final class Bench {
     }
 
     /** Other settings (CRIMECAST_KAFKA_* client and Streams settings, ...) come from the environment, to compare them. */
-    private CrimecastConfig appConfig(LocalKafkaBroker broker, Path work) {
+    private CrimecastConfig appConfig(LocalKafkaBroker broker, Path stateDir) {
         Map<String, String> settings = new HashMap<>(System.getenv());
+        if (instances > 1) {
+            // Instances start one after another, and Kafka Streams moves a stateful task only to an instance whose copy of
+            // its state is within this lag (else it warms one up and probes every 10 minutes): the first would count
+            // everything alone. Any lag lets the counting spread at once; the new owner restores from the changelog.
+            settings.put(CrimecastConfig.ENV_KAFKA_PREFIX + "ACCEPTABLE_RECOVERY_LAG", Long.toString(Long.MAX_VALUE));
+        }
         settings.putAll(Map.of(CrimecastConfig.ENV_BOOTSTRAP, broker.bootstrapServers(), CrimecastConfig.ENV_REGIONS, region,
-                CrimecastConfig.ENV_STATE_DIR, work.resolve("state").toString(), CrimecastConfig.ENV_HTTP_PORT, "0",
+                CrimecastConfig.ENV_STATE_DIR, stateDir.toString(), CrimecastConfig.ENV_HTTP_PORT, "0",
                 CrimecastConfig.ENV_STREAM_THREADS, Integer.toString(threads), CrimecastConfig.ENV_APPLICATION_ID, "crimecast-bench"));
         return CrimecastConfig.fromEnvironment(settings);
     }
 
     private BenchReport measure(String started, double loadAtStart, RegionSpec spec, List<Grid> grids, List<TimedIncident> incidents,
-                                IncidentPublisher publisher, CrimecastConfig config) throws Exception {
+                                IncidentPublisher publisher, List<CrimecastConfig> instanceConfigs, Path stateRoot) throws Exception {
+        CrimecastConfig config = instanceConfigs.get(0);
         long t0 = System.nanoTime();
         long sent = 0;
         for (Grid g : grids) {
@@ -149,37 +164,94 @@ public final class Bench {
                 ceiling.eventsPerSecond(), ceiling.cpuMicrosPerEvent());
 
         long appStart = System.nanoTime();
-        try (ServingNode node = new ServingNode(config, grids, List.of(CrimecastMetrics.dayCloseLatencyOverWholeRun()))) {
+        List<ServingNode> nodes = new ArrayList<>();
+        List<CrimecastMetrics.DayCloses> closes = new ArrayList<>();
+        try {
+            for (CrimecastConfig c : instanceConfigs) {
+                nodes.add(new ServingNode(c, grids, List.of(CrimecastMetrics.dayCloseLatencyOverWholeRun())));
+            }
+            if (nodes.size() > 1) {
+                awaitCountingTasksOnEveryInstance(nodes);
+            }
             grids.stream().limit(3).forEach(g -> report.line("%s", "region " + g));
             long[] first = {0};
-            node.awaitHandled(sent, n -> {
+            awaitHandled(nodes, sent, n -> {
                 if (n > 0 && first[0] == 0) {
                     first[0] = System.nanoTime();
                 }
             });
             BenchReport.Rate topology = new BenchReport.Rate(sent / seconds(first[0] == 0 ? appStart : first[0]), streamThreadsCpuNanos() / 1e3 / sent);
             report.line("topology handled %,d incidents at %,.0f events/s (first to last handled), %.1f us CPU each (stream"
-                            + " threads and their producers), exactly-once, %d stream thread(s)", sent, topology.eventsPerSecond(),
-                    topology.cpuMicrosPerEvent(), threads);
-            printStreamThreadTime(node);
-            double midnight = midnight(spec, grids, incidents, publisher, config);
-            node.awaitHandled(sent + grids.size(), n -> { });
-            List<CrimecastMetrics.DayCloses> closes = node.metrics().dayCloses();
+                            + " threads and their producers), exactly-once, %d instance(s) of %d stream thread(s)", sent, topology.eventsPerSecond(),
+                    topology.cpuMicrosPerEvent(), nodes.size(), threads);
+            nodes.forEach(this::printStreamThreadTime);
+            LocalDate lastDay = localDate(spec, incidents.get(incidents.size() - 1).at());
+            Incident last = incidents.get(incidents.size() - 1).incident();
+            double midnight = midnight(spec, grids, last, lastDay, publisher, config);
+            sent += grids.size();
+            awaitHandled(nodes, sent, n -> { });
+            Double failover = null;
+            if (nodes.size() > 1) {
+                // Scale-in or a lost instance: its tasks' state is restored from the changelogs by the others before
+                // the next midnight's forecasts can be committed.
+                ServingNode stopped = nodes.remove(nodes.size() - 1);
+                closes.addAll(stopped.metrics().dayCloses());
+                long handledByStopped = stopped.metrics().incidentsHandled();
+                stopped.close();
+                report.line("stopped instance %d of %d (it had handled %,d incidents)", nodes.size() + 1, instanceConfigs.size(), handledByStopped);
+                failover = midnight(spec, grids, last, lastDay.plusDays(1), publisher, config);
+            }
+            nodes.forEach(n -> closes.addAll(n.metrics().dayCloses()));
             long closed = closes.stream().mapToLong(CrimecastMetrics.DayCloses::count).sum();
             BenchReport.DayCloses dayCloses = slowest(closes, CrimecastMetrics.DAILY);
             BenchReport.DayCloses weeklyCloses = slowest(closes, CrimecastMetrics.WEEKLY);
             List<BenchReport.Volume> perClose = volumePerClose(config, closed);
-            ProcessFootprint f = ProcessFootprint.measure(config.stateDir());
+            ProcessFootprint f = ProcessFootprint.measure(stateRoot);
             Grid grid = grids.get(0);
+            Map<String, String> models = new HashMap<>();
+            nodes.forEach(n -> models.putAll(n.metrics().modelsInUse()));
             return new BenchReport(started,
                     new BenchReport.Machine(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), loadAtStart,
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
-                    new BenchReport.Setup(spec.name(), grids.size(), String.join(",", new java.util.TreeSet<>(node.metrics().modelsInUse().values())),
-                            grid.cellCount(), grid.spec().cellSizeMeters(), grid.spec().layers().size(),
-                            threads, localDate(spec, incidents.get(incidents.size() - 1).at()).toEpochDay()
-                            - localDate(spec, incidents.get(0).at()).toEpochDay() + 1, incidents.size(), sent),
-                    producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), closed, dayCloses, weeklyCloses, midnight, perClose,
-                    new BenchReport.Footprint(f.rssBytes(), f.heapAfterGcBytes(), f.directoryBytes()));
+                    new BenchReport.Setup(spec.name(), grids.size(), String.join(",", new java.util.TreeSet<>(models.values())),
+                            grid.cellCount(), grid.spec().cellSizeMeters(), grid.spec().layers().size(), instanceConfigs.size(),
+                            threads, lastDay.toEpochDay() - localDate(spec, incidents.get(0).at()).toEpochDay() + 1, incidents.size(), sent - grids.size()),
+                    producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), closed, dayCloses, weeklyCloses, midnight,
+                    failover, perClose, new BenchReport.Footprint(f.rssBytes(), f.heapAfterGcBytes(), f.directoryBytes()));
+        } finally {
+            nodes.forEach(ServingNode::close);
+        }
+    }
+
+    /** The instances share the counting once each owns at least one of its tasks. */
+    private void awaitCountingTasksOnEveryInstance(List<ServingNode> nodes) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!nodes.stream().allMatch(n -> n.app().isRunning() && n.app().streams().metadataForLocalThreads().stream()
+                .flatMap(t -> t.activeTasks().stream()).flatMap(t -> t.topicPartitions().stream())
+                .anyMatch(p -> p.topic().endsWith(CrimecastTopology.BY_REGION + "-repartition")))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the " + nodes.size() + " instances did not share the counting tasks within 2 minutes");
+            }
+            Thread.sleep(100);
+        }
+        report.line("%d instances each own part of the counting", nodes.size());
+    }
+
+    /** Waits until the instances together have handled {@code incidents}; fails if one dies meanwhile. */
+    private static void awaitHandled(List<ServingNode> nodes, long incidents, LongConsumer progress) throws InterruptedException {
+        while (true) {
+            long handled = 0;
+            for (ServingNode node : nodes) {
+                if (!node.app().isAlive()) {
+                    throw new IllegalStateException("a streaming app stopped (" + node.app().streams().state() + "); see the log");
+                }
+                handled += node.metrics().incidentsHandled();
+            }
+            if (handled >= incidents) {
+                return;
+            }
+            progress.accept(handled);
+            Thread.sleep(100);
         }
     }
 
@@ -252,14 +324,12 @@ public final class Bench {
     }
 
     /**
-     * Every region's last replayed day closes at once: one incident per region just past that day's end plus grace
+     * Every region's {@code lastDay} closes at once: one incident per region just past that day's end plus grace
      * (where the last incident was), then the time until a read_committed consumer has every region's and layer's
      * next-day hotspots record for the day after: the midnight burst, to committed output.
      */
-    private double midnight(RegionSpec spec, List<Grid> grids, List<TimedIncident> incidents, IncidentPublisher publisher,
-                                   CrimecastConfig config) throws InterruptedException {
-        Incident last = incidents.get(incidents.size() - 1).incident();
-        LocalDate lastDay = localDate(spec, incidents.get(incidents.size() - 1).at());
+    private double midnight(RegionSpec spec, List<Grid> grids, Incident last, LocalDate lastDay, IncidentPublisher publisher,
+                            CrimecastConfig config) throws InterruptedException {
         LocalDate next = lastDay.plusDays(1);
         Instant after = next.atStartOfDay(spec.timeZone()).toInstant().plus(spec.grace()).plusSeconds(60);
         Set<String> awaited = new HashSet<>();
@@ -272,7 +342,7 @@ public final class Bench {
             partitions.forEach(consumer::position); // fix the start before the burst
             long t0 = System.nanoTime();
             for (Grid g : grids) {
-                Incident trigger = new Incident("bench-midnight-" + g.region(), after.atZone(spec.timeZone()).toOffsetDateTime().toString(),
+                Incident trigger = new Incident("bench-midnight-" + next + "-" + g.region(), after.atZone(spec.timeZone()).toOffsetDateTime().toString(),
                         last.lat(), last.lon(), last.x(), last.y(), last.category(), "bench", g.region(), null);
                 publisher.publish(g.region(), List.of(new TimedIncident(after, trigger)), 0, n -> { });
             }

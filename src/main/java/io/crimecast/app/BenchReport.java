@@ -1,5 +1,7 @@
 package io.crimecast.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
  * @param machine          cores, maximum heap, load average (1 minute) at the start and the end: other work on the
  *                         machine slows every figure
  * @param setup            what was replayed: the region, copies of it, the model versions serving at the end, cells,
- *                         layers, days, incidents per copy
+ *                         layers, instances and stream threads of each, days, incidents per copy
  * @param producerRate     publishing every incident (acks=all, lz4), before the app starts
  * @param ceiling          a plain consumer reading the same topic and only deserialising each value: events/s and
  *                         CPU microseconds per event
@@ -23,11 +25,14 @@ import java.util.List;
  * @param midnightSeconds  from publishing one incident per region just past the last day's end plus grace (every
  *                         region's midnight at once) until a read_committed consumer has every region's and layer's
  *                         next-day hotspots record for that day
+ * @param failoverSeconds  with several instances: one is stopped after that midnight, then the same for the next
+ *                         midnight, so the others' rebalance and restore of its state are inside (absent with one)
  * @param perClose         what the closes wrote, divided by the days closed (changelogs: counting and closing together)
  * @param footprint        after the run: resident memory (broker in the same process), heap after GC, state on disk
  */
 public record BenchReport(String date, Machine machine, Setup setup, double producerRate, Rate ceiling, Rate topology,
-                   double topologyToCeiling, long daysClosed, DayCloses dayCloses, DayCloses weeklyCloses, double midnightSeconds, List<Volume> perClose, Footprint footprint) {
+                   double topologyToCeiling, long daysClosed, DayCloses dayCloses, DayCloses weeklyCloses, double midnightSeconds,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Double failoverSeconds, List<Volume> perClose, Footprint footprint) {
 
     /**
      * Events per second, and CPU time per event: on a machine shared with other work the CPU time moves less than the
@@ -39,7 +44,7 @@ public record BenchReport(String date, Machine machine, Setup setup, double prod
     record Machine(int cores, long maxHeapBytes, double loadAtStart, double loadAtEnd) {
     }
 
-    record Setup(String region, int regions, String models, int cells, double cellSizeMeters, int layers, int streamThreads, long days,
+    record Setup(String region, int regions, String models, int cells, double cellSizeMeters, int layers, int instances, int streamThreads, long days,
                  long incidentsPerRegion, long events) {
     }
 
@@ -59,8 +64,8 @@ public record BenchReport(String date, Machine machine, Setup setup, double prod
         row(md, "date", date);
         row(md, "machine", "%d cores, max heap %d MB, load %.1f at start, %.1f at end".formatted(machine.cores(), machine.maxHeapBytes() >> 20,
                 machine.loadAtStart(), machine.loadAtEnd()));
-        row(md, "region", "%s x %d: %,d cells of %.0f m, %d layer(s), %d stream thread(s), served by %s".formatted(setup.region(),
-                setup.regions(), setup.cells(), setup.cellSizeMeters(), setup.layers(), setup.streamThreads(), setup.models()));
+        row(md, "region", "%s x %d: %,d cells of %.0f m, %d layer(s), %d instance(s) of %d stream thread(s), served by %s".formatted(setup.region(),
+                setup.regions(), setup.cells(), setup.cellSizeMeters(), setup.layers(), setup.instances(), setup.streamThreads(), setup.models()));
         row(md, "replayed", "%d days, %,d incidents per region, %,d events".formatted(setup.days(), setup.incidentsPerRegion(), setup.events()));
         row(md, "producer", "%,.0f events/s".formatted(producerRate));
         row(md, "ceiling (plain consumer, deserialise only)", "%,.0f events/s, %.1f us CPU each".formatted(ceiling.eventsPerSecond(),
@@ -72,6 +77,9 @@ public record BenchReport(String date, Machine machine, Setup setup, double prod
         row(md, "weekly closes (Sundays, also the longer periods)", "%d, slowest region median %.3f s, p99 %.3f s, max %.3f s".formatted(
                 weeklyCloses.count(), weeklyCloses.medianSeconds(), weeklyCloses.p99Seconds(), weeklyCloses.maxSeconds()));
         row(md, "midnight: every region's next-day hotspots committed", "%.2f s".formatted(midnightSeconds));
+        if (failoverSeconds != null) {
+            row(md, "next midnight after stopping one instance (rebalance, restore, close)", "%.2f s".formatted(failoverSeconds));
+        }
         for (Volume v : perClose) {
             row(md, v.topic() + " per day closed", "%,d records, %,d bytes".formatted(v.records(), v.bytes()));
         }

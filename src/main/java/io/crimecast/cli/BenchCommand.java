@@ -35,6 +35,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Stream threads (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+            description = "Run N instances of the app in this process (one application id, a state directory each); with 2 or more,"
+                    + " one is stopped after the midnight and the next midnight is timed as the failover (default ${DEFAULT-VALUE})")
+    int instances;
+
     @Option(names = "--quick", description = "A smoke check: only the first " + QUICK_DAYS + " days of the files")
     boolean quick;
 
@@ -64,8 +69,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (regions < 1 || threads < 1 || (days != null && days < 1)) {
-            throw new IllegalArgumentException("--regions, --threads and --days must be at least 1");
+        if (regions < 1 || threads < 1 || instances < 1 || (days != null && days < 1)) {
+            throw new IllegalArgumentException("--regions, --threads, --instances and --days must be at least 1");
         }
         if (!modelBundles.isEmpty() && (regions > 1 || cellSize != null)) {
             throw new IllegalArgumentException("--model-bundle serves the region as its file grids it: not with --regions or --cell-size");
@@ -75,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
         if (incidents.isEmpty()) {
             throw new IllegalArgumentException("no usable incidents in the files (run `crimecast check` on them)");
         }
-        BenchReport report = new Bench(new Bench.Settings(input.region, threads, cellSize, regions, modelBundles, soakDays), Progress.toTerminal())
+        BenchReport report = new Bench(new Bench.Settings(input.region, threads, instances, cellSize, regions, modelBundles, soakDays), Progress.toTerminal())
                 .run(spec, incidents);
         if (report != null) {
             System.out.println();

@@ -31,6 +31,9 @@ import java.util.stream.Stream;
  * Model bundles from model-weights sit in a global store that the day-closing step reads.
  */
 public final class CrimecastTopology {
+    /** The repartition step that brings a region's incidents to one task: its topic is the application id, this, "-repartition". */
+    public static final String BY_REGION = "by-region";
+
     private CrimecastTopology() {
     }
 
@@ -71,7 +74,7 @@ public final class CrimecastTopology {
 
         KStream<String, Output> outputs = byOutcome.get("validation-accepted")
                 .mapValues(v -> ((Validation.Accepted) v).incident(), Named.as("valid-incident"))
-                .repartition(Repartitioned.with(Serdes.String(), new AcceptedIncidentSerde()).withName("by-region"))
+                .repartition(Repartitioned.with(Serdes.String(), new AcceptedIncidentSerde()).withName(BY_REGION))
                 .process(() -> new DailyCountProcessor(byRegion, forecasters, metrics, wallClockInterval), Named.as("count-and-close"),
                         DailyCountProcessor.DAY_COUNTS, DailyCountProcessor.REGION_CLOCKS, DailyCountProcessor.SEEN_INCIDENTS);
         // Same task as the counting, so the region's owner holds what queries about it read.

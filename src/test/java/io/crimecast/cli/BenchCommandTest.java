@@ -38,9 +38,9 @@ class BenchCommandTest {
     Path dir;
 
     @Test
-    void quickRunOfTwoRegionCopiesOnAFinerGridWritesEveryFigure() throws Exception {
+    void quickRunOfTwoRegionCopiesOnAFinerGridAndTwoInstancesWritesEveryFigure() throws Exception {
         CliRun run = CliRun.of("bench", "--quick", "--region", "philadelphia", "--format", "philadelphia", "--cell-size", "2500",
-                "--regions", "2", "--out", dir.toString(), MARCH_2021.toString());
+                "--regions", "2", "--instances", "2", "--out", dir.toString(), MARCH_2021.toString());
         assertThat(run.exit()).as(run.err()).isZero();
 
         JsonNode report = JsonSerde.MAPPER.readTree(dir.resolve("bench.json").toFile());
@@ -52,10 +52,14 @@ class BenchCommandTest {
         assertThat(setup.get("cells").asInt()).as("finer than the file's 42 cells of 5 km").isGreaterThan(42 * 3);
         assertThat(setup.get("days").asLong()).isEqualTo(BenchCommand.QUICK_DAYS);
         assertThat(setup.get("events").asLong()).isEqualTo(2 * setup.get("incidentsPerRegion").asLong());
-        assertThat(report.get("daysClosed").asLong()).as("each copy closes its 14 days, the last at the midnight burst")
-                .isEqualTo(2 * BenchCommand.QUICK_DAYS);
-        assertThat(report.get("weeklyCloses").get("count").asLong()).as("any 14 days hold two Sundays").isEqualTo(2 * 2);
-        assertThat(report.get("dayCloses").get("count").asLong()).isEqualTo(2 * BenchCommand.QUICK_DAYS - 2 * 2);
+        assertThat(setup.get("instances").asInt()).isEqualTo(2);
+        assertThat(report.get("daysClosed").asLong()).as("each copy closes its 14 days, the last at the midnight burst, and the"
+                + " midnight's own day after one instance stopped (counted by whichever instance closed it)").isEqualTo(2 * (BenchCommand.QUICK_DAYS + 1));
+        assertThat(report.get("weeklyCloses").get("count").asLong()).as("the file's first 15 local days, 28 February to 14 March 2021,"
+                + " hold three Sundays").isEqualTo(2 * 3);
+        assertThat(report.get("dayCloses").get("count").asLong()).isEqualTo(2 * (BenchCommand.QUICK_DAYS + 1) - 2 * 3);
+        assertThat(report.get("failoverSeconds").asDouble()).isPositive();
+        assertThat(run.out()).contains("2 instances each own part of the counting", "stopped instance 2 of 2");
         assertThat(report.get("perClose")).extracting(v -> v.get("topic").asText())
                 .containsExactly("cell-daily-counts", "forecasts", "hotspots", "changelogs");
 
@@ -70,6 +74,7 @@ class BenchCommandTest {
 
         assertThat(run.out()).contains("| figure | value |", "| ceiling (plain consumer, deserialise only) |",
                 "| topology (exactly-once) |", "| midnight: every region's next-day hotspots committed |",
+                "| next midnight after stopping one instance (rebalance, restore, close) |",
                 "| weekly closes (Sundays, also the longer periods) |",
                 "| changelogs per day closed |", "| footprint | RSS ");
     }
