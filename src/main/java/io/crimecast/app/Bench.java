@@ -188,18 +188,18 @@ public final class Bench {
             LocalDate lastDay = localDate(spec, incidents.get(incidents.size() - 1).at());
             Incident last = incidents.get(incidents.size() - 1).incident();
             double midnight = midnight(spec, grids, last, lastDay, publisher, config);
-            sent += grids.size();
-            awaitHandled(nodes, sent, n -> { });
-            Double failover = null;
+            awaitHandled(nodes, sent + grids.size(), n -> { });
+            BenchReport.Failover failover = null;
             if (nodes.size() > 1) {
-                // Scale-in or a lost instance: its tasks' state is restored from the changelogs by the others before
-                // the next midnight's forecasts can be committed.
+                // Scale-in or a lost instance: the others restore its tasks' state from the changelogs before the next
+                // midnight's forecasts can be committed. Timed beside the midnight before it, with every instance.
+                double before = midnight(spec, grids, last, lastDay.plusDays(1), publisher, config);
                 ServingNode stopped = nodes.remove(nodes.size() - 1);
                 closes.addAll(stopped.metrics().dayCloses());
                 long handledByStopped = stopped.metrics().incidentsHandled();
                 stopped.close();
                 report.line("stopped instance %d of %d (it had handled %,d incidents)", nodes.size() + 1, instanceConfigs.size(), handledByStopped);
-                failover = midnight(spec, grids, last, lastDay.plusDays(1), publisher, config);
+                failover = new BenchReport.Failover(before, midnight(spec, grids, last, lastDay.plusDays(2), publisher, config));
             }
             nodes.forEach(n -> closes.addAll(n.metrics().dayCloses()));
             long closed = closes.stream().mapToLong(CrimecastMetrics.DayCloses::count).sum();
@@ -215,7 +215,7 @@ public final class Bench {
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
                     new BenchReport.Setup(spec.name(), grids.size(), String.join(",", new java.util.TreeSet<>(models.values())),
                             grid.cellCount(), grid.spec().cellSizeMeters(), grid.spec().layers().size(), instanceConfigs.size(),
-                            threads, lastDay.toEpochDay() - localDate(spec, incidents.get(0).at()).toEpochDay() + 1, incidents.size(), sent - grids.size()),
+                            threads, lastDay.toEpochDay() - localDate(spec, incidents.get(0).at()).toEpochDay() + 1, incidents.size(), sent),
                     producerRate, ceiling, topology, topology.eventsPerSecond() / ceiling.eventsPerSecond(), closed, dayCloses, weeklyCloses, midnight,
                     failover, perClose, new BenchReport.Footprint(f.rssBytes(), f.heapAfterGcBytes(), f.directoryBytes()));
         } finally {

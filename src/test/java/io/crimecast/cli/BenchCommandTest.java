@@ -53,12 +53,12 @@ class BenchCommandTest {
         assertThat(setup.get("days").asLong()).isEqualTo(BenchCommand.QUICK_DAYS);
         assertThat(setup.get("events").asLong()).isEqualTo(2 * setup.get("incidentsPerRegion").asLong());
         assertThat(setup.get("instances").asInt()).isEqualTo(2);
-        assertThat(report.get("daysClosed").asLong()).as("each copy closes its 14 days, the last at the midnight burst, and the"
-                + " midnight's own day after one instance stopped (counted by whichever instance closed it)").isEqualTo(2 * (BenchCommand.QUICK_DAYS + 1));
-        assertThat(report.get("weeklyCloses").get("count").asLong()).as("the file's first 15 local days, 28 February to 14 March 2021,"
+        assertThat(report.get("daysClosed").asLong()).as("each copy closes its 14 days, the last at the midnight burst, then the days"
+                + " of the two midnights around stopping an instance (counted by whichever instance closed them)").isEqualTo(2 * (BenchCommand.QUICK_DAYS + 2));
+        assertThat(report.get("weeklyCloses").get("count").asLong()).as("the file's first 16 local days, 28 February to 15 March 2021,"
                 + " hold three Sundays").isEqualTo(2 * 3);
-        assertThat(report.get("dayCloses").get("count").asLong()).isEqualTo(2 * (BenchCommand.QUICK_DAYS + 1) - 2 * 3);
-        assertThat(report.get("failoverSeconds").asDouble()).isPositive();
+        assertThat(report.get("dayCloses").get("count").asLong()).isEqualTo(2 * (BenchCommand.QUICK_DAYS + 2) - 2 * 3);
+        assertThat(report.get("failover").get("afterStopSeconds").asDouble()).isPositive();
         assertThat(run.out()).contains("2 instances each own part of the counting", "stopped instance 2 of 2");
         assertThat(report.get("perClose")).extracting(v -> v.get("topic").asText())
                 .containsExactly("cell-daily-counts", "forecasts", "hotspots", "changelogs");
@@ -74,7 +74,7 @@ class BenchCommandTest {
 
         assertThat(run.out()).contains("| figure | value |", "| ceiling (plain consumer, deserialise only) |",
                 "| topology (exactly-once) |", "| midnight: every region's next-day hotspots committed |",
-                "| next midnight after stopping one instance (rebalance, restore, close) |",
+                "| next midnights: all instances, then right after stopping one |",
                 "| weekly closes (Sundays, also the longer periods) |",
                 "| changelogs per day closed |", "| footprint | RSS ");
     }
