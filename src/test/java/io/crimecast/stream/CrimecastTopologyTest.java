@@ -341,6 +341,44 @@ class CrimecastTopologyTest {
                 Map.entry(LocalDate.of(2019, 3, 2), 0), Map.entry(LocalDate.of(2019, 3, 3), 0));
     }
 
+    /**
+     * A year and more of daily closes: the queryable stores keep the next-day forecasts and hotspots of the last
+     * {@value QueryableState#PERIOD_DAYS} days and the counts of the last {@value QueryableState#COUNT_DAYS}, pruned a
+     * day at a time (each prune starting where the last one stopped).
+     */
+    @Test
+    void queryableStateKeepsItsDaysAndPrunesTheRest() {
+        LocalDate first = LocalDate.of(2019, 1, 1);
+        int days = QueryableState.COUNT_DAYS + 9;
+        for (int d = 0; d < days; d++) {
+            send("daily-" + d, first.plusDays(d) + "T12:00:00-05:00", LAT, LON);
+        }
+        LocalDate latestPeriod = first.plusDays(days - 1); // the last incident's day closed the one before: its forecast is for this day
+        String layer = philadelphia.spec().layers().get(0).name();
+        String periods = QueryableState.periodsPrefix("philadelphia", layer, 1);
+        String counted = QueryableState.layerPrefix("philadelphia", layer);
+
+        assertThat(datesOf(driver.getKeyValueStore(QueryableState.HOTSPOTS), periods))
+                .containsExactlyElementsOf(first.plusDays(days - 1 - QueryableState.PERIOD_DAYS).datesUntil(latestPeriod.plusDays(1)).toList());
+        assertThat(datesOf(driver.getKeyValueStore(QueryableState.FORECASTS), periods))
+                .containsExactlyElementsOf(first.plusDays(days - 1 - QueryableState.PERIOD_DAYS).datesUntil(latestPeriod.plusDays(1)).toList());
+        assertThat(datesOf(driver.getKeyValueStore(QueryableState.COUNTS), counted))
+                .containsExactlyElementsOf(latestPeriod.minusDays(QueryableState.COUNT_DAYS).datesUntil(latestPeriod).toList());
+    }
+
+    /** The distinct dates right after {@code prefix} in the store's keys, in order. */
+    private static List<LocalDate> datesOf(org.apache.kafka.streams.state.KeyValueStore<String, ?> store, String prefix) {
+        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
+        try (var all = store.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.key.startsWith(prefix) && Character.isDigit(kv.key.charAt(prefix.length()))) {
+                    dates.add(LocalDate.parse(kv.key.substring(prefix.length(), prefix.length() + 10)));
+                }
+            });
+        }
+        return List.copyOf(dates);
+    }
+
     @Test
     void projectedRegionTakesXYInItsCrsAndDateOnlyTimes() {
         // Portland: Oregon North State Plane feet; a date-only time is that local day.
