@@ -1,6 +1,5 @@
 package io.crimecast.app;
 
-import io.crimecast.app.ServingNode;
 import io.crimecast.config.CrimecastConfig;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.RegionSpec;
@@ -42,7 +41,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -55,6 +53,8 @@ import java.util.stream.IntStream;
 public final class Bench {
     /**
      * @param region      a bundled region name or a region file, as given
+     * @param threads     stream threads of each instance
+     * @param instances   instances of the app in this process (one application id); with 2 or more, the failover too
      * @param cellSize    cells of this size instead of the file's (null: the file's)
      * @param regions     copies of the region
      * @param modelBundles model bundles to publish before the app starts (none: the baselines serve)
@@ -175,7 +175,7 @@ public final class Bench {
             }
             grids.stream().limit(3).forEach(g -> report.line("%s", "region " + g));
             long[] first = {0};
-            awaitHandled(nodes, sent, n -> {
+            ServingNode.awaitHandled(nodes, sent, n -> {
                 if (n > 0 && first[0] == 0) {
                     first[0] = System.nanoTime();
                 }
@@ -188,7 +188,7 @@ public final class Bench {
             LocalDate lastDay = localDate(spec, incidents.get(incidents.size() - 1).at());
             Incident last = incidents.get(incidents.size() - 1).incident();
             double midnight = midnight(spec, grids, last, lastDay, publisher, config);
-            awaitHandled(nodes, sent + grids.size(), n -> { });
+            ServingNode.awaitHandled(nodes, sent + grids.size(), n -> { });
             BenchReport.Failover failover = null;
             if (nodes.size() > 1) {
                 // Scale-in or a lost instance: the others restore its tasks' state from the changelogs before the next
@@ -235,24 +235,6 @@ public final class Bench {
             Thread.sleep(100);
         }
         report.line("%d instances each own part of the counting", nodes.size());
-    }
-
-    /** Waits until the instances together have handled {@code incidents}; fails if one dies meanwhile. */
-    private static void awaitHandled(List<ServingNode> nodes, long incidents, LongConsumer progress) throws InterruptedException {
-        while (true) {
-            long handled = 0;
-            for (ServingNode node : nodes) {
-                if (!node.app().isAlive()) {
-                    throw new IllegalStateException("a streaming app stopped (" + node.app().streams().state() + "); see the log");
-                }
-                handled += node.metrics().incidentsHandled();
-            }
-            if (handled >= incidents) {
-                return;
-            }
-            progress.accept(handled);
-            Thread.sleep(100);
-        }
     }
 
     /** The closes of one kind (daily or weekly) of every region: their number, and the slowest region's latencies. */

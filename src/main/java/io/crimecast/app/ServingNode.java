@@ -115,12 +115,24 @@ public final class ServingNode implements AutoCloseable {
 
     /** Waits until the app has handled {@code incidents} incidents; fails if the app dies meanwhile. */
     public void awaitHandled(long incidents, LongConsumer progress) throws InterruptedException {
-        while (metrics.incidentsHandled() < incidents) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the streaming app stopped (" + app.streams().state() + ") after "
-                        + metrics.incidentsHandled() + " of " + incidents + " incidents; see the log");
+        awaitHandled(List.of(this), incidents, progress);
+    }
+
+    /** Waits until the instances together have handled {@code incidents} incidents; fails if one dies meanwhile. */
+    public static void awaitHandled(List<ServingNode> nodes, long incidents, LongConsumer progress) throws InterruptedException {
+        while (true) {
+            long handled = 0;
+            for (ServingNode node : nodes) {
+                if (!node.app.isAlive()) {
+                    throw new IllegalStateException("the streaming app stopped (" + node.app.streams().state() + ") after "
+                            + node.metrics.incidentsHandled() + " incidents of " + incidents + " to handle; see the log");
+                }
+                handled += node.metrics.incidentsHandled();
             }
-            progress.accept(metrics.incidentsHandled());
+            if (handled >= incidents) {
+                return;
+            }
+            progress.accept(handled);
             Thread.sleep(100);
         }
     }
