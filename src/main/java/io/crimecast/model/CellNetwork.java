@@ -39,6 +39,11 @@ import java.util.Random;
  * the never-active cells (unweighted: they are there to keep empty cells low; the ranking that flags hotspots is
  * decided among active cells); each origin keeps a seeded random share of its cells so that all origins together
  * give at most {@code maxSamples} rows.
+ *
+ * <p>Its forecast is a {@link Blend} of its output with a trailing count (a year or all history), the weight chosen
+ * after training by the PAI of the region's hotspot rule on the validation period: the flags are decided among the
+ * busiest cells, which the trailing counts already rank well and the squared error over every active cell does not
+ * favour.
  */
 public final class CellNetwork {
     /** The horizons a network is trained on (the NIJ challenge's); it forecasts any other through the horizon input. */
@@ -52,6 +57,7 @@ public final class CellNetwork {
     /** The shortest history it trains on: the validation period, the longest target period before it, one origin step. */
     public static final int MIN_HISTORY_DAYS = 2 * LONGEST + ORIGIN_STEP;
     private static final int ORIGINS = 40;
+    private static final int YEAR = 365;
 
     /** What the network is fitted to: log1p(count) by squared error, or the count itself by Poisson deviance. */
     public enum Loss { LOG1P_MSE, POISSON }
@@ -71,22 +77,58 @@ public final class CellNetwork {
         }
     }
 
-    /** How a training went: for the report (time, epochs, samples) and for tests. */
+    /** How a training went: for the report (time, epochs, samples, the blend chosen) and for tests. */
     public record Training(int samples, int validationSamples, int epochsRun, int bestEpoch, double validationLoss,
-                           double constantLoss, double seconds) {
+                           double constantLoss, Blend blend, double blendPai, double seconds) {
+    }
+
+    /**
+     * The forecast: {@code networkWeight} of log1p(the network's count) plus the rest of log1p(the trailing count over
+     * {@code lookbackDays}, 365 or all history), expm1'd; a weight of 1 is the network alone, 0 the trailing count.
+     */
+    public record Blend(int lookbackDays, double networkWeight) {
+        public static final Blend NETWORK_ONLY = new Blend(CellFeatures.ALL_HISTORY, 1);
+        /** The blends validation chooses among, the network's largest share first (the first wins a tie). */
+        static final List<Blend> CHOICES = List.of(NETWORK_ONLY,
+                new Blend(CellFeatures.ALL_HISTORY, 0.75), new Blend(YEAR, 0.75), new Blend(CellFeatures.ALL_HISTORY, 0.5), new Blend(YEAR, 0.5),
+                new Blend(CellFeatures.ALL_HISTORY, 0.25), new Blend(YEAR, 0.25), new Blend(CellFeatures.ALL_HISTORY, 0), new Blend(YEAR, 0));
+
+        public Blend {
+            if (!(networkWeight >= 0 && networkWeight <= 1) || (lookbackDays != YEAR && lookbackDays != CellFeatures.ALL_HISTORY)) {
+                throw new IllegalArgumentException("a blend takes a network weight in [0, 1] and a lookback of 365 days or all history, was %s, %d"
+                        .formatted(networkWeight, lookbackDays));
+            }
+        }
+
+        double[] apply(CellFeatures features, int horizonDays, double[] network) {
+            double[] out = new double[network.length];
+            for (int c = 0; c < out.length; c++) {
+                out[c] = networkWeight == 1 ? network[c] : Math.expm1(networkWeight * Math.log1p(network[c])
+                        + (1 - networkWeight) * Math.log1p(features.trailingCount(c, lookbackDays, horizonDays)));
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return networkWeight == 1 ? "network only" : "%.2f network + %.2f trailing-%s".formatted(networkWeight, 1 - networkWeight,
+                    lookbackDays == YEAR ? "365d" : "all");
+        }
     }
 
     private final MultiLayerNetwork network;
     private final Loss loss;
     private final float[] mean;
     private final float[] scale;
+    private final Blend blend;
     private final Training training;
 
-    private CellNetwork(MultiLayerNetwork network, Loss loss, float[] mean, float[] scale, Training training) {
+    private CellNetwork(MultiLayerNetwork network, Loss loss, float[] mean, float[] scale, Blend blend, Training training) {
         this.network = network;
         this.loss = loss;
         this.mean = mean;
         this.scale = scale;
+        this.blend = blend;
         this.training = training;
     }
 
@@ -97,6 +139,10 @@ public final class CellNetwork {
 
     public Loss loss() {
         return loss;
+    }
+
+    public Blend blend() {
+        return blend;
     }
 
     /** The feature standardisation fitted on the training rows: means, then scales, {@link CellFeatures#COUNT} each. */
@@ -115,8 +161,8 @@ public final class CellNetwork {
         return out.toByteArray();
     }
 
-    /** A network from {@link #weights()} and the standardisation and loss it was trained with. */
-    public static CellNetwork restore(byte[] weights, Loss loss, float[] mean, float[] scale) throws IOException {
+    /** A network from {@link #weights()} and the standardisation, loss and blend it was trained with. */
+    public static CellNetwork restore(byte[] weights, Loss loss, float[] mean, float[] scale, Blend blend) throws IOException {
         if (mean.length != CellFeatures.COUNT || scale.length != CellFeatures.COUNT) {
             throw new IllegalArgumentException("the standardisation has %d and %d values for %d features"
                     .formatted(mean.length, scale.length, CellFeatures.COUNT));
@@ -125,7 +171,7 @@ public final class CellNetwork {
         if (network.layerInputSize(0) != CellFeatures.COUNT) {
             throw new IllegalArgumentException("the network reads " + network.layerInputSize(0) + " features, not " + CellFeatures.COUNT);
         }
-        return new CellNetwork(network, loss, mean.clone(), scale.clone(), null);
+        return new CellNetwork(network, loss, mean.clone(), scale.clone(), blend, null);
     }
 
     /** The first day of the validation period of a history of {@code days} days: the network is trained on the days before it. */
@@ -138,8 +184,13 @@ public final class CellNetwork {
         return expected(CellFeatures.at(grid, history), horizonDays);
     }
 
-    /** Expected count of every cell over the {@code horizonDays} from the origin of {@code features}. */
-    public synchronized double[] expected(CellFeatures features, int horizonDays) {
+    /** Expected count of every cell over the {@code horizonDays} from the origin of {@code features}: the network's, blended. */
+    public double[] expected(CellFeatures features, int horizonDays) {
+        return blend.apply(features, horizonDays, networkExpected(features, horizonDays));
+    }
+
+    /** The network's own expected counts, before the blend. */
+    private synchronized double[] networkExpected(CellFeatures features, int horizonDays) {
         int cells = features.cells();
         float[] x = new float[cells * CellFeatures.COUNT];
         for (int c = 0; c < cells; c++) {
@@ -175,7 +226,7 @@ public final class CellNetwork {
         float[][] moments = moments(train.x, train.rows);
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(s));
         network.init();
-        CellNetwork model = new CellNetwork(network, s.loss(), moments[0], moments[1], null);
+        CellNetwork model = new CellNetwork(network, s.loss(), moments[0], moments[1], Blend.NETWORK_ONLY, null);
         float[] x = model.standardisedRows(train.x, train.rows);
         float[] y = Arrays.copyOf(train.y, train.rows);
         INDArray validationX = model.standardised(validation.x, validation.rows);
@@ -214,9 +265,23 @@ public final class CellNetwork {
         if (outcome.bestEpoch() == 0) {
             throw new IllegalStateException("cell-mlp: no epoch gave a finite validation loss (" + s.loss() + ")");
         }
+        CellFeatures atCut = CellFeatures.at(grid, days, firstDay, cut);
+        double[][] networkAtCut = Arrays.stream(HORIZONS).mapToObj(h -> model.networkExpected(atCut, h)).toArray(double[][]::new);
+        Blend blend = null;
+        double blendPai = -1;
+        for (Blend b : Blend.CHOICES) {
+            double pai = 0;
+            for (int i = 0; i < HORIZONS.length; i++) {
+                pai += PeriodPai.of(grid, b.apply(atCut, HORIZONS[i], networkAtCut[i]), days, cut, cut + HORIZONS[i]) / HORIZONS.length;
+            }
+            if (pai > blendPai) {
+                blend = b;
+                blendPai = pai;
+            }
+        }
         Training t = new Training(train.rows, validation.rows, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), constantLoss(s.loss(), y, validationY),
-                (System.nanoTime() - started) / 1e9);
-        return new CellNetwork(network, s.loss(), moments[0], moments[1], t);
+                blend, blendPai, (System.nanoTime() - started) / 1e9);
+        return new CellNetwork(network, s.loss(), moments[0], moments[1], blend, t);
     }
 
     private static MultiLayerConfiguration configuration(Settings s) {
