@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -111,8 +112,8 @@ public final class CellNetwork {
 
         @Override
         public String toString() {
-            return networkWeight == 1 ? "network only" : "%.2f network + %.2f trailing-%s".formatted(networkWeight, 1 - networkWeight,
-                    lookbackDays == YEAR ? "365d" : "all");
+            return networkWeight == 1 ? "network only" : String.format(Locale.ROOT, "%.2f network + %.2f trailing-%s", networkWeight,
+                    1 - networkWeight, lookbackDays == YEAR ? "365d" : "all");
         }
     }
 
