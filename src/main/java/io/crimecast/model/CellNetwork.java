@@ -37,9 +37,11 @@ import java.util.Random;
  * every horizon; early stopping on its loss restores the best epoch. Many origins, because a few (13 every 28 days
  * on the tuning windows) let the network memorise each origin's level through the city-wide and calendar inputs.
  * Class imbalance: every cell with an incident before the origin is a sample, and one in {@code zeroCellEvery} of
- * the never-active cells (unweighted: they are there to keep empty cells low; the ranking that flags hotspots is
- * decided among active cells); each origin keeps a seeded random share of its cells so that all origins together
- * give at most {@code maxSamples} rows.
+ * the never-active cells (they are there to keep empty cells low); each origin keeps a seeded random share of its
+ * cells so that all origins together give at most {@code maxSamples} rows. The ranking that flags hotspots is decided
+ * among the busiest cells, so each row counts with a weight of sqrt(1 + the cell's incidents in the year before the
+ * origin), a cell with 99 ten times one with none: the rows an epoch fits are drawn (seeded, with replacement, as
+ * many as there are) with chances in proportion to it, and the validation loss is the weighted mean.
  *
  * <p>Its forecast is a {@link Blend} of its output with a trailing count (a year or all history), the weight chosen
  * after training by the PAI of the region's hotspot rule on the validation period: the flags are decided among the
@@ -230,8 +232,11 @@ public final class CellNetwork {
         CellNetwork model = new CellNetwork(network, s.loss(), moments[0], moments[1], Blend.NETWORK_ONLY, null);
         float[] x = model.standardisedRows(train.x, train.rows);
         float[] y = Arrays.copyOf(train.y, train.rows);
+        float[] w = Arrays.copyOf(train.w, train.rows);
+        int[] drawn = weightedDraw(w, random);
         INDArray validationX = model.standardised(validation.x, validation.rows);
         float[] validationY = Arrays.copyOf(validation.y, validation.rows);
+        float[] validationW = Arrays.copyOf(validation.w, validation.rows);
         int n = CellFeatures.COUNT;
         EarlyStopping.Outcome outcome = EarlyStopping.train(new EarlyStopping.Trainable() {
             @Override
@@ -241,16 +246,18 @@ public final class CellNetwork {
                     float[] bx = new float[size * n];
                     float[] by = new float[size];
                     for (int i = 0; i < size; i++) {
-                        System.arraycopy(x, order[from + i] * n, bx, i * n, n);
-                        by[i] = y[order[from + i]];
+                        int row = drawn[order[from + i]];
+                        System.arraycopy(x, row * n, bx, i * n, n);
+                        by[i] = y[row];
                     }
+                    // weights by drawing, not by a labels mask: DL4J also multiplies the output layer's activations by its mask in training
                     network.fit(matrix(bx, size, n), matrix(by, size, 1));
                 }
             }
 
             @Override
             public double validationLoss() {
-                return loss(s.loss(), network.output(validationX, false).toDoubleVector(), validationY);
+                return loss(s.loss(), network.output(validationX, false).toDoubleVector(), validationY, validationW);
             }
 
             @Override
@@ -280,7 +287,7 @@ public final class CellNetwork {
                 blendPai = pai;
             }
         }
-        Training t = new Training(train.rows, validation.rows, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), constantLoss(s.loss(), y, validationY),
+        Training t = new Training(train.rows, validation.rows, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), constantLoss(s.loss(), y, w, validationY, validationW),
                 blend, blendPai, (System.nanoTime() - started) / 1e9);
         return new CellNetwork(network, s.loss(), moments[0], moments[1], blend, t);
     }
@@ -296,7 +303,7 @@ public final class CellNetwork {
                 .build();
     }
 
-    /** Rows of features and targets (log1p'd for {@link Loss#LOG1P_MSE}), at most {@code cellsPerOrigin} cells an origin: every active cell and every {@code zeroCellEvery}-th empty one, at each origin and horizon. */
+    /** Rows of features, targets (log1p'd for {@link Loss#LOG1P_MSE}) and weights, at most {@code cellsPerOrigin} cells an origin: every active cell and every {@code zeroCellEvery}-th empty one, at each origin and horizon. */
     private static Samples samples(History history, List<Integer> origins, int cellsPerOrigin, Settings s, Random random) {
         Samples out = new Samples();
         int cellCount = history.grid().cellCount();
@@ -315,39 +322,58 @@ public final class CellNetwork {
             for (int h : HORIZONS) {
                 double[] target = history.total(origin, origin + h);
                 for (int c : cells) {
-                    out.add(features, c, h, (float) (s.loss() == Loss.POISSON ? target[c] : Math.log1p(target[c])));
+                    out.add(features, c, h, (float) (s.loss() == Loss.POISSON ? target[c] : Math.log1p(target[c])),
+                            (float) Math.sqrt(1 + features.trailingCount(c, YEAR, YEAR)));
                 }
             }
         }
         return out;
     }
 
-    /**
-     * The validation loss of the best constant (the training targets' mean), in the network's own loss: what the
-     * network must beat to have learnt anything.
-     */
-    private static double constantLoss(Loss lossKind, float[] trainY, float[] validationY) {
-        double m = 0;
-        for (float y : trainY) {
-            m += y;
+    /** As many row indices as weights, drawn with replacement with chances in proportion to the weights. */
+    static int[] weightedDraw(float[] weights, Random random) {
+        double[] cumulative = new double[weights.length];
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            total += weights[i];
+            cumulative[i] = total;
         }
-        double[] constant = new double[validationY.length];
-        Arrays.fill(constant, m / trainY.length);
-        return loss(lossKind, constant, validationY);
+        int[] drawn = new int[weights.length];
+        for (int i = 0; i < drawn.length; i++) {
+            int at = Arrays.binarySearch(cumulative, random.nextDouble() * total);
+            drawn[i] = Math.min(at >= 0 ? at + 1 : -at - 1, weights.length - 1);
+        }
+        return drawn;
     }
 
     /**
-     * Mean loss of predictions against targets: squared error, or Poisson deviance without its constant term with the
+     * The validation loss of the best constant (the training targets' weighted mean), in the network's own loss: what
+     * the network must beat to have learnt anything.
+     */
+    private static double constantLoss(Loss lossKind, float[] trainY, float[] trainW, float[] validationY, float[] validationW) {
+        double m = 0, weights = 0;
+        for (int i = 0; i < trainY.length; i++) {
+            m += trainW[i] * trainY[i];
+            weights += trainW[i];
+        }
+        double[] constant = new double[validationY.length];
+        Arrays.fill(constant, m / weights);
+        return loss(lossKind, constant, validationY, validationW);
+    }
+
+    /**
+     * Weighted mean loss of predictions against targets: squared error, or Poisson deviance without its constant term with the
      * prediction floored at 1e-6 (DL4J's own score is infinite once a softplus output underflows to 0, which stopped
      * a training at its initial weights on a tuning window).
      */
-    private static double loss(Loss kind, double[] predicted, float[] y) {
-        double total = 0;
+    private static double loss(Loss kind, double[] predicted, float[] y, float[] w) {
+        double total = 0, weights = 0;
         for (int i = 0; i < y.length; i++) {
             double p = predicted[i];
-            total += kind == Loss.POISSON ? Math.max(p, 1e-6) - y[i] * Math.log(Math.max(p, 1e-6)) : (y[i] - p) * (y[i] - p);
+            total += w[i] * (kind == Loss.POISSON ? Math.max(p, 1e-6) - y[i] * Math.log(Math.max(p, 1e-6)) : (y[i] - p) * (y[i] - p));
+            weights += w[i];
         }
-        return total / y.length;
+        return total / weights;
     }
 
     private static float[][] moments(float[] x, int rows) {
@@ -409,18 +435,21 @@ public final class CellNetwork {
         }
     }
 
-    /** Growable rows of features and targets. */
+    /** Growable rows of features, targets and weights. */
     private static final class Samples {
         float[] x = new float[1024 * CellFeatures.COUNT];
         float[] y = new float[1024];
+        float[] w = new float[1024];
         int rows;
 
-        void add(CellFeatures features, int cell, int horizonDays, float target) {
+        void add(CellFeatures features, int cell, int horizonDays, float target, float weight) {
             if (rows == y.length) {
                 x = Arrays.copyOf(x, x.length * 2);
                 y = Arrays.copyOf(y, y.length * 2);
+                w = Arrays.copyOf(w, w.length * 2);
             }
             features.write(cell, horizonDays, x, rows * CellFeatures.COUNT);
+            w[rows] = weight;
             y[rows++] = target;
         }
     }
