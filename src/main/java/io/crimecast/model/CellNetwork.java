@@ -40,7 +40,7 @@ import java.util.Random;
  * the never-active cells (they are there to keep empty cells low); each origin keeps a seeded random share of its
  * cells so that all origins together give at most {@code maxSamples} rows. The ranking that flags hotspots is decided
  * among the busiest cells, so each row counts with a weight of sqrt(1 + the cell's incidents in the year before the
- * origin), a cell with 99 ten times one with none: the rows an epoch fits are drawn (seeded, with replacement, as
+ * origin), a cell with 99 ten times one with none: the rows the epochs fit are drawn once (seeded, with replacement, as
  * many as there are) with chances in proportion to it, and the validation loss is the weighted mean.
  *
  * <p>Its forecast is a {@link Blend} of its output with a trailing count (a year or all history), the weight chosen
