@@ -63,7 +63,8 @@ public final class CellBundle {
 
     private static Number number(BundleMetadata m, String key) {
         if (!(m.extra().get(key) instanceof Number n)) {
-            throw new IllegalArgumentException("the bundle's extra lacks '" + key + "' (made before the network's blend with a trailing count)");
+            throw new IllegalArgumentException("the bundle's extra lacks '" + key + "' (made before the network's blend with a trailing count and its fit as a correction"
+                    + " of the all-history count)");
         }
         return n;
     }

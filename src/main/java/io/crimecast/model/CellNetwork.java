@@ -30,7 +30,11 @@ import java.util.Random;
 /**
  * A per-cell forecaster with shared weights: a small MLP (two ReLU layers) from a cell's {@link CellFeatures} to its
  * count over the horizon, fitted as log1p(count) by squared error or as the count by Poisson deviance ({@link Loss}).
- * One network per history serves every cell and every horizon.
+ * By squared error it fits a correction to the all-history count, log1p(count) - log1p(the cell's all-history count
+ * over the horizon): an output of zero is that count, the strongest naive map at 600 ft, so the early stopping
+ * (its best validation epoch is often among the first few) keeps a correction of it rather than a map learnt from
+ * scratch. One network per history
+ * serves every cell and every horizon.
  *
  * <p>Training origins: every 9 days over the year before a chronological validation cut 92 days before the end
  * of the history (so every target, 92 days at most, ends before the cut); validation: the period from the cut, at
@@ -62,7 +66,7 @@ public final class CellNetwork {
     private static final int ORIGINS = 40;
     private static final int YEAR = 365;
 
-    /** What the network is fitted to: log1p(count) by squared error, or the count itself by Poisson deviance. */
+    /** What the network is fitted to: log1p(count) less log1p(the all-history count) by squared error, or the count itself by Poisson deviance. */
     public enum Loss { LOG1P_MSE, POISSON }
 
     public record Settings(Loss loss, int hidden, int maxEpochs, int patience, int batch, double learningRate, int zeroCellEvery,
@@ -201,7 +205,8 @@ public final class CellNetwork {
         }
         double[] expected = network.output(standardised(x, cells), false).toDoubleVector();
         for (int c = 0; c < cells; c++) {
-            expected[c] = Math.max(0, loss == Loss.POISSON ? expected[c] : Math.expm1(expected[c]));
+            expected[c] = Math.max(0, loss == Loss.POISSON ? expected[c]
+                    : Math.expm1(expected[c] + Math.log1p(features.trailingCount(c, CellFeatures.ALL_HISTORY, horizonDays))));
         }
         return expected;
     }
@@ -322,7 +327,8 @@ public final class CellNetwork {
             for (int h : HORIZONS) {
                 double[] target = history.total(origin, origin + h);
                 for (int c : cells) {
-                    out.add(features, c, h, (float) (s.loss() == Loss.POISSON ? target[c] : Math.log1p(target[c])),
+                    out.add(features, c, h, (float) (s.loss() == Loss.POISSON ? target[c]
+                                    : Math.log1p(target[c]) - Math.log1p(features.trailingCount(c, CellFeatures.ALL_HISTORY, h))),
                             (float) Math.sqrt(1 + features.trailingCount(c, YEAR, YEAR)));
                 }
             }
@@ -347,8 +353,8 @@ public final class CellNetwork {
     }
 
     /**
-     * The validation loss of the best constant (the training targets' weighted mean), in the network's own loss: what
-     * the network must beat to have learnt anything.
+     * The validation loss of the best constant (the training targets' weighted mean: for squared error a constant
+     * correction of the all-history count), in the network's own loss: what the network must beat to have learnt anything.
      */
     private static double constantLoss(Loss lossKind, float[] trainY, float[] trainW, float[] validationY, float[] validationW) {
         double m = 0, weights = 0;
