@@ -33,8 +33,7 @@ import java.util.Random;
  * By squared error it fits a correction to the all-history count, log1p(count) - log1p(the cell's all-history count
  * over the horizon): an output of zero is that count, the strongest naive map at 600 ft, so the early stopping
  * (its best validation epoch is often among the first few) keeps a correction of it rather than a map learnt from
- * scratch. One network per history
- * serves every cell and every horizon.
+ * scratch. One network per history serves every cell and every horizon.
  *
  * <p>Training origins: every 9 days over the year before a chronological validation cut 92 days before the end
  * of the history (so every target, 92 days at most, ends before the cut); validation: the period from the cut, at
@@ -346,8 +345,13 @@ public final class CellNetwork {
         }
         int[] drawn = new int[weights.length];
         for (int i = 0; i < drawn.length; i++) {
-            int at = Arrays.binarySearch(cumulative, random.nextDouble() * total);
-            drawn[i] = Math.min(at >= 0 ? at + 1 : -at - 1, weights.length - 1);
+            double u = random.nextDouble() * total;
+            int at = Arrays.binarySearch(cumulative, u);
+            int row = at >= 0 ? at : -at - 1;
+            while (row < weights.length - 1 && cumulative[row] <= u) { // the first row whose share reaches past u: never a zero weight's
+                row++;
+            }
+            drawn[i] = row;
         }
         return drawn;
     }
