@@ -31,9 +31,8 @@ import java.util.Random;
  * A per-cell forecaster with shared weights: a small MLP (two ReLU layers) from a cell's {@link CellFeatures} to its
  * count over the horizon, fitted as log1p(count) by squared error or as the count by Poisson deviance ({@link Loss}).
  * By squared error it fits a correction to the all-history count, log1p(count) - log1p(the cell's all-history count
- * over the horizon): an output of zero is that count, the strongest naive map at 600 ft, so the early stopping
- * (its best validation epoch is often among the first few) keeps a correction of it rather than a map learnt from
- * scratch. One network per history serves every cell and every horizon.
+ * over the horizon): an output of zero is that count, the strongest naive map at 600 ft, so early stopping keeps a
+ * correction of it rather than a map learnt from scratch. One network per history serves every cell and every horizon.
  *
  * <p>Training origins: every 9 days over the year before a chronological validation cut 92 days before the end
  * of the history (so every target, 92 days at most, ends before the cut); validation: the period from the cut, at
