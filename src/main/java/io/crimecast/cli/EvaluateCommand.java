@@ -137,9 +137,9 @@ final class EvaluateCommand implements Callable<Integer> {
         switch (models.toLowerCase(Locale.ROOT)) {
             case "all", CellNetworkCandidate.NAME -> candidates.add(0, new CellNetworkCandidate(cellLoss == null ? training.cellNetworkSettings()
                     : training.cellNetworkSettings().withLoss(cellLoss),
-                    t -> progress.line("%s trained: %,d samples (%,d validation), %d epochs (best %d), validation loss %.4f (a constant: %.4f), %.1f s",
-                            CellNetworkCandidate.NAME, t.samples(), t.validationSamples(), t.epochsRun(), t.bestEpoch(), t.validationLoss(),
-                            t.constantLoss(), t.seconds())));
+                    t -> progress.line("%s trained: %,d samples (%,d validation), %d epochs (best %d), validation loss %.4f (a constant: %.4f),"
+                                    + " blend %s (validation PAI %.2f), %.1f s", CellNetworkCandidate.NAME, t.samples(), t.validationSamples(), t.epochsRun(),
+                            t.bestEpoch(), t.validationLoss(), t.constantLoss(), t.blend(), t.blendPai(), t.seconds())));
             case "none" -> { }
             default -> throw new IllegalArgumentException("--protocol nij takes --models all, " + CellNetworkCandidate.NAME + " or none, was " + models);
         }

@@ -118,8 +118,8 @@ final class TrainCommand implements Callable<Integer> {
         metrics.holdOut(ModelKind.CELL_MLP.cliName(), "pai", "model", r.network().meanPai());
         metrics.holdOut(ModelKind.CELL_MLP.cliName(), "pai", "baseline", best.meanPai());
         CellNetwork.Training t = r.training();
-        progress.line("%s: %d samples, %d epochs (best %d), %.1f s; validation PAI per horizon %s mean %.2f vs best baseline %s %s mean %.2f -> %s",
-                r.bundle().metadata().version(), t.samples(), t.epochsRun(), t.bestEpoch(), t.seconds(), paiList(r.network()),
+        progress.line("%s: %d samples, %d epochs (best %d), blend %s, %.1f s; validation PAI per horizon %s mean %.2f vs best baseline %s %s mean %.2f -> %s",
+                r.bundle().metadata().version(), t.samples(), t.epochsRun(), t.bestEpoch(), t.blend(), t.seconds(), paiList(r.network()),
                 r.network().meanPai(), best.name(), paiList(best), best.meanPai(), r.beatsBestBaseline() ? "beats it" : "does not beat it");
         return new Candidate(r.bundle(), r.beatsBestBaseline());
     }

@@ -13,14 +13,16 @@ import java.util.zip.CRC32;
 /**
  * Carries a {@link CellNetwork} in a {@link ModelBundle}: the weights are its ModelSerializer bytes; the features
  * it reads are named by {@link CellFeatures#SETTINGS} (as {@code normalisation}; a bundle naming others is refused),
- * {@code window} is the days it reads, and {@code extra} holds the loss, the feature standardisation and the horizons
- * it was trained on. Daily bins do not apply to period forecasts: there are none.
+ * {@code window} is the days it reads, and {@code extra} holds the loss, the feature standardisation, the horizons
+ * it was trained on and its blend with a trailing count (a bundle without one is refused). Daily bins do not apply to period forecasts: there are none.
  */
 public final class CellBundle {
     static final String LOSS = "loss";
     static final String FEATURE_MEAN = "featureMean";
     static final String FEATURE_SCALE = "featureScale";
     static final String HORIZONS = "horizons";
+    static final String BLEND_LOOKBACK = "blendLookbackDays";
+    static final String BLEND_WEIGHT = "blendNetworkWeight";
 
     private CellBundle() {
     }
@@ -35,7 +37,8 @@ public final class CellBundle {
         BundleMetadata metadata = new BundleMetadata(GridKey.of(grid), ModelKind.CELL_MLP, CellNetwork.HISTORY_DAYS, 1, CellFeatures.SETTINGS,
                 new double[0], grid.spec().hotspot(), trainFrom, trainTo, List.of(), version, createdAt,
                 Map.of(LOSS, network.loss().name(), FEATURE_MEAN, list(standardisation[0]), FEATURE_SCALE, list(standardisation[1]),
-                        HORIZONS, Arrays.stream(CellNetwork.HORIZONS).boxed().toList()), layer);
+                        HORIZONS, Arrays.stream(CellNetwork.HORIZONS).boxed().toList(),
+                        BLEND_LOOKBACK, network.blend().lookbackDays(), BLEND_WEIGHT, network.blend().networkWeight()), layer);
         return new ModelBundle(metadata, weights);
     }
 
@@ -45,7 +48,8 @@ public final class CellBundle {
             throw new IllegalArgumentException("the network reads other features ('" + m.normalisation() + "') than this version computes");
         }
         CellNetwork network = CellNetwork.restore(bundle.weights(), CellNetwork.Loss.valueOf(String.valueOf(m.extra().get(LOSS))),
-                floats(m, FEATURE_MEAN), floats(m, FEATURE_SCALE));
+                floats(m, FEATURE_MEAN), floats(m, FEATURE_SCALE),
+                new CellNetwork.Blend(number(m, BLEND_LOOKBACK).intValue(), number(m, BLEND_WEIGHT).doubleValue()));
         return new CellNetworkForecaster(network, m.version());
     }
 
@@ -55,6 +59,14 @@ public final class CellBundle {
             out[i] = (double) values[i];
         }
         return List.of(out);
+    }
+
+    private static Number number(BundleMetadata m, String key) {
+        if (!(m.extra().get(key) instanceof Number n)) {
+            throw new IllegalArgumentException("the bundle's extra lacks '" + key + "' (made before the network's blend with a trailing count and its fit as a correction"
+                    + " of the all-history count)");
+        }
+        return n;
     }
 
     private static float[] floats(BundleMetadata m, String key) {

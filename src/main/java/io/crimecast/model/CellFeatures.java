@@ -16,7 +16,8 @@ import java.util.Map;
  * days it keeps and the totals of the days before them) both compute them here.
  */
 public final class CellFeatures {
-    private static final int ALL_HISTORY = Integer.MAX_VALUE;
+    /** A lookback of all history (with the totals of the days before a stream's kept days). */
+    public static final int ALL_HISTORY = Integer.MAX_VALUE;
     private static final int[] LOOKBACKS = {7, 28, 91, 365, ALL_HISTORY};
     private static final int[] RADII = {0, 1, 2}; // the cell, 3x3, 5x5
     private static final int YEAR = 365;
@@ -116,6 +117,19 @@ public final class CellFeatures {
     /** Incidents before the origin in the cell: zero-history cells are the ones a trainer subsamples. */
     public boolean everActive(int cell) {
         return rates[(LOOKBACKS.length - 1) * RADII.length][cell] > 0;
+    }
+
+    /**
+     * The cell's mean daily count over the last {@code lookbackDays} (one of the feature lookbacks, e.g. 365 or
+     * {@link #ALL_HISTORY}) times {@code horizonDays}: the trailing-count map's forecast, from the same days.
+     */
+    public double trailingCount(int cell, int lookbackDays, int horizonDays) {
+        for (int l = 0; l < LOOKBACKS.length; l++) {
+            if (LOOKBACKS[l] == lookbackDays) {
+                return rates[l * RADII.length][cell] * horizonDays;
+            }
+        }
+        throw new IllegalArgumentException("no feature looks back " + lookbackDays + " days");
     }
 
     /** Writes the {@value #COUNT} features of {@code cell} for a {@code horizonDays} period into {@code out} at {@code offset}. */

@@ -5,6 +5,7 @@ import io.crimecast.model.CellBundle;
 import io.crimecast.model.CellFeatures;
 import io.crimecast.model.CellNetwork;
 import io.crimecast.model.ModelBundle;
+import io.crimecast.model.PeriodPai;
 import io.crimecast.model.TrailingRate;
 
 import java.time.Instant;
@@ -70,31 +71,7 @@ public final class CellNetworkTrainer {
     }
 
     private static Score score(Grid grid, int[][] days, int origin, String name, PeriodMap map) {
-        double[] pai = new double[CellNetwork.HORIZONS.length];
-        boolean[] study = new boolean[grid.cellCount()];
-        int studyCells = 0;
-        for (int c = 0; c < study.length; c++) {
-            study[c] = grid.inStudyArea(c);
-            studyCells += study[c] ? 1 : 0;
-        }
-        for (int i = 0; i < pai.length; i++) {
-            int h = CellNetwork.HORIZONS[i];
-            boolean[] flagged = grid.flagHotspots(map.expected(h));
-            double hits = 0, incidents = 0;
-            int flaggedCells = 0;
-            for (int d = origin; d < Math.min(days.length, origin + h); d++) {
-                for (int c = 0; c < flagged.length; c++) {
-                    if (study[c]) {
-                        incidents += days[d][c];
-                        hits += flagged[c] ? days[d][c] : 0;
-                    }
-                }
-            }
-            for (boolean f : flagged) {
-                flaggedCells += f ? 1 : 0;
-            }
-            pai[i] = incidents == 0 || flaggedCells == 0 ? 0 : (hits / incidents) / ((double) flaggedCells / studyCells);
-        }
+        double[] pai = Arrays.stream(CellNetwork.HORIZONS).mapToDouble(h -> PeriodPai.of(grid, map.expected(h), days, origin, origin + h)).toArray();
         return new Score(name, pai, Arrays.stream(pai).average().orElse(0));
     }
 }

@@ -131,7 +131,8 @@ class EvaluateCommandTest {
         assertThat(run.out()).contains("flag budget 5km2: mean PAI (PEI*) over the windows", "flag budget 10km2")
                 .containsPattern("cell-mlp: mean PAI [0-9.]+ over 4 layer x horizon, best trailing-count baseline [0-9.]+ .*target (met|not met)")
                 .containsPattern("best-possible \\(hindsight\\): mean PAI [0-9.]+ \\(x[0-9.]+ of the best trailing count\\); below x1.2 of it in [0-4] of 4");
-        assertThat(run.out()).containsPattern("cell-mlp trained: .*validation loss -?[0-9.]+ \\(a constant: -?[0-9.]+\\)");
+        assertThat(run.out()).containsPattern("cell-mlp trained: .*validation loss -?[0-9.]+ \\(a constant: -?[0-9.]+\\), "
+                + "blend (network only|0\\.\\d\\d network \\+ \\d\\.\\d\\d trailing-(365d|all)) \\(validation PAI [0-9.]+\\)");
 
         JsonNode rows = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
         // 7 maps and hindsight's x 2 layers x 2 windows x 2 horizons x 2 budgets, then a mean over the windows of each

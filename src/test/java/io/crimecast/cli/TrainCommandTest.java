@@ -116,7 +116,8 @@ class TrainCommandTest {
         Path bundles = dir.resolve("bundles");
         String out = run("train", "--region", region.toString(), "--layer", "street-crimes", "--model", "cell-mlp", "--from", data.toString(),
                 "--format", "portland-nij", "--max-epochs", "2", "--bundle-out", bundles.toString());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(cell-mlp-street-crimes-[0-9a-f]{8}): \\d+ samples, [12] epochs \\(best [12]\\), [0-9.]+ s; "
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(cell-mlp-street-crimes-[0-9a-f]{8}): \\d+ samples, [12] epochs \\(best [12]\\), "
+                + "blend (?:network only|0\\.\\d\\d network \\+ \\d\\.\\d\\d trailing-(?:365d|all)), [0-9.]+ s; "
                 + "validation PAI per horizon ([0-9.]+/){4}[0-9.]+ mean ([0-9.]+) vs best baseline trailing-(28d|91d|365d|all) ([0-9.]+/){4}[0-9.]+ mean ([0-9.]+) "
                 + "-> (beats it|does not beat it)").matcher(out);
         assertThat(m.find()).as(out).isTrue();

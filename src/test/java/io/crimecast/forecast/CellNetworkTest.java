@@ -3,7 +3,9 @@ package io.crimecast.forecast;
 import io.crimecast.grid.PortlandRegionFile;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
+import io.crimecast.model.CellFeatures;
 import io.crimecast.model.CellNetwork;
+import io.crimecast.model.PeriodPai;
 import io.crimecast.replay.BundledData;
 import io.crimecast.replay.ColumnMapping;
 import io.crimecast.replay.IncidentFileReader;
@@ -45,6 +47,8 @@ class CellNetworkTest {
         assertThat(t.samples()).isPositive();
         assertThat(t.bestEpoch()).isBetween(1, t.epochsRun());
         assertThat(t.validationLoss()).isLessThan(t.constantLoss());
+        // the blend validation chose scores at least as well there as the trailing counts it could have been alone
+        assertThat(t.blendPai()).isGreaterThanOrEqualTo(validationPai(CellFeatures.ALL_HISTORY)).isGreaterThanOrEqualTo(validationPai(365));
 
         double[] allHistory = TrailingCandidate.allHistory().expected(history, 7);
         int busiest = 0, empty = -1;
@@ -57,6 +61,16 @@ class CellNetworkTest {
         assertThat(quarter[busiest]).isGreaterThan(week[busiest]); // a longer period, more incidents
         // and it ranks like the history does: its 20 best cells hold most of the 20 busiest cells' past incidents
         assertThat(captured(allHistory, week)).isGreaterThan(0.5);
+    }
+
+    /** Mean PAI over the network's horizons, on its validation period, of the trailing count over {@code lookbackDays} alone. */
+    private static double validationPai(int lookbackDays) {
+        int[][] days = history.counts();
+        int cut = CellNetwork.validationOrigin(days.length);
+        CellFeatures features = CellFeatures.at(history.grid(), days, history.firstDay(), cut);
+        return java.util.Arrays.stream(CellNetwork.HORIZONS).mapToDouble(h -> PeriodPai.of(history.grid(),
+                java.util.stream.IntStream.range(0, history.cells()).mapToDouble(c -> features.trailingCount(c, lookbackDays, h)).toArray(),
+                days, cut, cut + h)).average().orElseThrow();
     }
 
     /** The past incidents of {@code forecast}'s top 20 cells, as a share of those of the 20 busiest. */

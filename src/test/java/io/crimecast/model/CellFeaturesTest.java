@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The per-cell features: their shape, a few values by hand, and that nothing from the origin on is read. */
@@ -104,6 +105,20 @@ class CellFeaturesTest {
         assertThat(written(withoutTotals, early, 31)).isNotEqualTo(written(whole, early, 31));
         assertThat(served.everActive(early)).isTrue();
         assertThat(withoutTotals.everActive(early)).isFalse();
+    }
+
+    /** The trailing counts the network's output is blended with: TrailingRate's over the same days, all history included. */
+    @Test
+    void trailingCountsAreTheTrailingRatesOverTheHorizon() {
+        int[][] counts = history();
+        CellFeatures features = CellFeatures.at(GRID, counts, FIRST, ORIGIN);
+        double[] year = new TrailingRate(365).expected(Arrays.copyOf(counts, ORIGIN), GRID.cellCount(), 31);
+        for (int cell : new int[]{0, BUSY, BUSY + 1}) {
+            assertThat(features.trailingCount(cell, 365, 31)).as("cell %d", cell).isCloseTo(year[cell], within(1e-9));
+        }
+        assertThat(year[BUSY + 1]).isCloseTo(36.0 / 365 * 31, within(1e-9)); // days 90, 100, ..., 440
+        assertThat(features.trailingCount(BUSY + 1, CellFeatures.ALL_HISTORY, 92)).isCloseTo(45.0 / 450 * 92, within(1e-9));
+        assertThatThrownBy(() -> features.trailingCount(BUSY, 30, 7)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static float[] written(CellFeatures features, int cell, int horizon) {

@@ -3,6 +3,8 @@ package io.crimecast.stream;
 import io.crimecast.grid.PortlandRegionFile;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.Regions;
+import io.crimecast.model.BundleException;
+import io.crimecast.model.BundleMetadata;
 import io.crimecast.model.CellFeatures;
 import io.crimecast.model.CellNetwork;
 import io.crimecast.model.CellNetworkForecaster;
@@ -42,10 +44,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -143,6 +148,20 @@ class CellNetworkServingTopologyTest {
             assertThat(streamed).as("not the baseline's map").isNotEqualTo(trailing);
             assertThat(Arrays.equals(flagged(served, h), grid.flagHotspots(trailing))).as("nor its flags").isFalse();
         }
+    }
+
+    /** The bundle carries the blend validation chose; one made before the blend existed is refused, not served as the network alone. */
+    @Test
+    void theBundleCarriesItsBlendAndOneWithoutIsRefused() {
+        assertThat(((CellNetworkForecaster) bundle.toPeriodForecaster(grid)).network().blend()).isEqualTo(trained.training().blend());
+        BundleMetadata m = bundle.metadata();
+        Map<String, Object> extra = new HashMap<>(m.extra());
+        extra.remove("blendNetworkWeight");
+        ModelBundle old = new ModelBundle(new BundleMetadata(m.grid(), m.kind(), m.window(), m.stepDays(), m.normalisation(), m.binEdges(),
+                m.hotspot(), m.trainFrom(), m.trainTo(), m.holdOut(), m.version(), m.createdAt(), extra, m.layer()), bundle.weights());
+        BundleException refused = catchThrowableOfType(BundleException.class, () -> old.toPeriodForecaster(grid));
+        assertThat(refused.reason()).isEqualTo(BundleException.Reason.LOAD_FAILED);
+        assertThat(refused).hasMessageContaining("lacks 'blendNetworkWeight'");
     }
 
     /**
