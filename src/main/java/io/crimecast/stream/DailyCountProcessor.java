@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -109,21 +110,17 @@ final class DailyCountProcessor implements Processor<String, AcceptedIncident, S
         }
         LocalDate date = incident.localDate();
         List<Layer> layers = Layer.matching(grid.spec().layers(), incident.category());
-        List<int[]> counts = new ArrayList<>();
-        for (Layer layer : layers) {
-            int[] c = days.counts(grid, layer, date);
-            c[incident.cell()]++; // before any store is written, so a bad cell id leaves no trace
-            counts.add(c);
-        }
+        Objects.checkIndex(incident.cell(), grid.cellCount()); // before any store is written, so a bad cell id leaves no trace
         admission.remember(grid, incident);
+        int[] cellCounts = new int[layers.size()];
         for (int i = 0; i < layers.size(); i++) {
-            days.put(grid, layers.get(i), date, counts.get(i));
+            cellCounts[i] = days.increment(grid, layers.get(i), date, incident.cell());
         }
         metrics.accepted(grid.region());
         if (!date.isAfter(clock.closedThrough())) {
             metrics.late(grid.region());
             for (int i = 0; i < layers.size(); i++) {
-                outputs.correction(grid, layers.get(i).name(), incident.cell(), date, counts.get(i)[incident.cell()], record.timestamp());
+                outputs.correction(grid, layers.get(i).name(), incident.cell(), date, cellCounts[i], record.timestamp());
             }
         }
         clock = clock.counted(date).advancedTo(incident.occurredAtMillis(), now);

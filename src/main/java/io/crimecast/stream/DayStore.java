@@ -17,19 +17,27 @@ final class DayStore {
     /** Closed days kept for forecasting (a 30-day-step hotspot model reads 180, long horizons a year), past retention. */
     static final int MIN_HISTORY_DAYS = 400;
 
-    private final KeyValueStore<String, int[]> counts;
+    private final KeyValueStore<String, CellCounts> counts;
 
-    DayStore(KeyValueStore<String, int[]> counts) {
+    DayStore(KeyValueStore<String, CellCounts> counts) {
         this.counts = counts;
     }
 
     int[] counts(Grid grid, Layer layer, LocalDate date) {
-        int[] c = counts.get(key(grid.region(), layer, date));
-        return c != null ? c : new int[grid.cellCount()];
+        return dense(counts.get(key(grid.region(), layer, date)), grid);
     }
 
-    void put(Grid grid, Layer layer, LocalDate date, int[] cellCounts) {
-        counts.put(key(grid.region(), layer, date), cellCounts);
+    /** Counts one more incident in the cell on the day; returns the cell's count for the day now. */
+    int increment(Grid grid, Layer layer, LocalDate date, int cell) {
+        String key = key(grid.region(), layer, date);
+        CellCounts day = counts.get(key);
+        CellCounts counted = (day != null ? day : CellCounts.empty(grid.cellCount())).plusOne(cell);
+        counts.put(key, counted);
+        return counted.get(cell);
+    }
+
+    private static int[] dense(CellCounts stored, Grid grid) {
+        return stored != null ? stored.toDense() : new int[grid.cellCount()];
     }
 
     /** Up to {@code wanted} closed days ending with {@code lastDay}, not before {@code firstDay}, oldest first. */
@@ -53,10 +61,8 @@ final class DayStore {
     DayHistory historyWithTotals(Grid grid, Layer layer, LocalDate firstDay, LocalDate lastDay, int wanted) {
         DayHistory recent = history(grid, layer, firstDay, lastDay, wanted);
         LocalDate from = lastDay.minusDays(recent.length() - 1L);
-        int[] totals = counts.get(totalsKey(grid.region(), layer));
-        totals = totals != null ? totals : new int[grid.cellCount()];
-        int[] pruned = counts.get(totalsDaysKey(grid.region(), layer));
-        int days = pruned != null ? pruned[0] : 0;
+        int[] totals = dense(counts.get(totalsKey(grid.region(), layer)), grid);
+        int days = prunedDays(grid, layer);
         LocalDate oldestKept = lastDay.minusDays(keptDays(grid));
         for (LocalDate d = oldestKept.isBefore(firstDay) ? firstDay : oldestKept; d.isBefore(from); d = d.plusDays(1)) {
             int[] day = counts(grid, layer, d);
@@ -76,16 +82,21 @@ final class DayStore {
         LocalDate dropped = closedDay.minusDays(keptDays(grid));
         if (!dropped.isBefore(firstDay)) {
             int[] day = counts(grid, layer, dropped);
-            int[] totals = counts.get(totalsKey(grid.region(), layer));
-            totals = totals != null ? totals : new int[grid.cellCount()];
+            int[] totals = dense(counts.get(totalsKey(grid.region(), layer)), grid);
             for (int c = 0; c < totals.length; c++) {
                 totals[c] += day[c];
             }
-            int[] days = counts.get(totalsDaysKey(grid.region(), layer));
-            counts.put(totalsKey(grid.region(), layer), totals);
-            counts.put(totalsDaysKey(grid.region(), layer), new int[]{days == null ? 1 : days[0] + 1});
+            int days = prunedDays(grid, layer);
+            counts.put(totalsKey(grid.region(), layer), CellCounts.of(totals));
+            counts.put(totalsDaysKey(grid.region(), layer), CellCounts.of(new int[]{days + 1}));
         }
         counts.delete(key(grid.region(), layer, dropped));
+    }
+
+    /** How many days the totals hold: stored as a one-cell count, the store's only value type. */
+    private int prunedDays(Grid grid, Layer layer) {
+        CellCounts stored = counts.get(totalsDaysKey(grid.region(), layer));
+        return stored != null ? stored.get(0) : 0;
     }
 
     private static int keptDays(Grid grid) {
