@@ -1,7 +1,6 @@
 package io.crimecast.grid;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -67,23 +66,24 @@ public record HotspotRule(Double topPercent, Integer minCount, String area, Inte
      * flagged, ties broken by the lower cell id so the result is deterministic.
      */
     public boolean[] flag(double[] values) {
-        boolean[] every = new boolean[values.length];
-        Arrays.fill(every, true);
-        return flag(values, every);
+        return flag(values, null);
     }
 
-    /** Flags hotspots among the {@code eligible} cells only; top-k% counts k% of those. */
+    /**
+     * Flags hotspots among the {@code eligible} cells only (every cell when null: the baseline flags every history day
+     * of every close, so no array of trues is made and counted for it); top-k% counts k% of those.
+     */
     boolean[] flag(double[] values, boolean[] eligible) {
         boolean[] flags = new boolean[values.length];
         if (minCount != null) {
             for (int i = 0; i < values.length; i++) {
-                flags[i] = eligible[i] && values[i] >= minCount;
+                flags[i] = (eligible == null || eligible[i]) && values[i] >= minCount;
             }
             return flags;
         }
-        int candidates = 0;
-        for (boolean e : eligible) {
-            candidates += e ? 1 : 0;
+        int candidates = eligible == null ? values.length : 0;
+        for (int i = 0; eligible != null && i < eligible.length; i++) {
+            candidates += eligible[i] ? 1 : 0;
         }
         // Only positive cells can be flagged, so only they are ranked: at street level a day is a few hundred of
         // 36,000 cells, and ranking them all at every history day of every close was most of a day close's time.
@@ -93,7 +93,7 @@ public record HotspotRule(Double topPercent, Integer minCount, String area, Inte
         int[] best = new int[k]; // a heap whose root is the worst of the best k so far
         int size = 0;
         for (int i = 0; i < values.length; i++) {
-            if (!eligible[i] || !(values[i] > 0)) {
+            if ((eligible != null && !eligible[i]) || !(values[i] > 0)) {
                 continue;
             }
             if (size < k) {

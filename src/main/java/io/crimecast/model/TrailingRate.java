@@ -21,23 +21,38 @@ public record TrailingRate(int lookbackDays) implements PeriodForecaster {
 
     /** Expected counts per cell over the {@code horizonDays} after the last of {@code days} ({@code days[d][cell]}, oldest first). */
     public double[] expected(int[][] days, int cells, int horizonDays) {
+        return overPeriod(sums(days, cells), usedDays(days), horizonDays);
+    }
+
+    /** Each period's forecast, as {@link CountForecasts#period} makes it; the lookback is summed once for them all. */
+    @Override
+    public List<Forecast> forecast(Grid grid, DayHistory history, List<Integer> horizonDays) {
+        double[] sums = sums(history.days(), grid.cellCount());
+        int used = usedDays(history.days());
+        return horizonDays.stream().map(h -> CountForecasts.period(grid, history, version(), overPeriod(sums, used, h))).toList();
+    }
+
+    private int usedDays(int[][] days) {
+        return Math.min(lookbackDays, days.length);
+    }
+
+    /** Each cell's incidents over the lookback. */
+    private double[] sums(int[][] days, int cells) {
         double[] sum = new double[cells];
-        int used = Math.min(lookbackDays, days.length);
-        for (int d = days.length - used; d < days.length; d++) {
+        for (int d = days.length - usedDays(days); d < days.length; d++) {
             for (int c = 0; c < cells; c++) {
                 sum[c] += days[d][c];
             }
         }
-        for (int c = 0; c < cells; c++) {
-            sum[c] = used == 0 ? 0 : sum[c] * horizonDays / used;
-        }
         return sum;
     }
 
-    /** Each period's forecast, as {@link CountForecasts#period} makes it. */
-    @Override
-    public List<Forecast> forecast(Grid grid, DayHistory history, List<Integer> horizonDays) {
-        return horizonDays.stream().map(h -> CountForecasts.period(grid, history, version(), expected(history.days(), grid.cellCount(), h))).toList();
+    private static double[] overPeriod(double[] sums, int used, int horizonDays) {
+        double[] expected = new double[sums.length];
+        for (int c = 0; c < sums.length; c++) {
+            expected[c] = used == 0 ? 0 : sums[c] * horizonDays / used;
+        }
+        return expected;
     }
 
     @Override
