@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * policing measures are over the population of {@link HotspotSettings#activeCellsOnly()}.
  */
 public final class HotspotEvaluation {
+    private static final List<Integer> LONG_LOOKBACK_DAYS = List.of(365, 730);
+
     private HotspotEvaluation() {
     }
 
@@ -82,13 +84,31 @@ public final class HotspotEvaluation {
 
         // baselines first: they take seconds, the network minutes
         List<Scored> baselines = new ArrayList<>();
-        for (HotspotScorer baseline : List.of(new RankingByTrailingCount(settings.steps()), new KdeRanking(settings.steps(), settings.kdeBandwidthCells()))) {
+        for (HotspotScorer baseline : baselines(settings, testStart)) {
             HotspotTally tally = evaluate(baseline, grid, steps, testStart, population, progress);
             baselines.add(new Scored(tally.row(baseline.name(), null, null), tally));
         }
         SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
         HotspotTally tally = evaluate(trained.model(), grid, steps, testStart, population, progress);
         return new Comparison(baselines, new Scored(tally.row(trained.model().name(), trained.seconds(), trained.epochsRun()), tally), trained);
+    }
+
+    /**
+     * The trailing counts over the network's steps, and over about a year and two years when that much history comes
+     * before the first test step (at 600 ft the two-year count ranked better than the network's six months), then the
+     * kernel density over the network's steps.
+     */
+    static List<HotspotScorer> baselines(HotspotSettings settings, int stepsBeforeTest) {
+        List<HotspotScorer> rankings = new ArrayList<>();
+        rankings.add(new RankingByTrailingCount(settings.steps()));
+        for (int days : LONG_LOOKBACK_DAYS) {
+            int steps = (int) Math.max(1, Math.round((double) days / settings.stepDays()));
+            if (steps > settings.steps() && steps <= stepsBeforeTest) {
+                rankings.add(new RankingByTrailingCount(steps));
+            }
+        }
+        rankings.add(new KdeRanking(settings.steps(), settings.kdeBandwidthCells()));
+        return rankings;
     }
 
     static HotspotTally evaluate(HotspotScorer scorer, Grid grid, HotspotSteps steps, int testStart,

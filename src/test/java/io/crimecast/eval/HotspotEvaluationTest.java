@@ -3,6 +3,7 @@ package io.crimecast.eval;
 import io.crimecast.metrics.EvaluationRow;
 import io.crimecast.grid.Grid;
 import io.crimecast.grid.HotspotRule;
+import io.crimecast.model.HotspotScorer;
 import io.crimecast.model.HotspotTestGrids;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.HotspotSettings;
@@ -41,5 +42,16 @@ class HotspotEvaluationTest {
         assertThat(rows.get(2).fit().epochs()).isBetween(1, 3);
         assertThat(rows.get(0).fit()).as("a baseline has no training").isNull();
         assertThat(log.get(0)).contains("test steps 23..32");
+    }
+
+    @Test
+    void addsTheYearAndTwoYearTrailingCountsWhenTheHistoryHoldsThem() {
+        HotspotSettings monthly = HotspotSettings.monthly();
+        assertThat(HotspotEvaluation.baselines(monthly, 36)).extracting(HotspotScorer::name)
+                .containsExactly("trailing-count-6", "trailing-count-12", "trailing-count-24", "kde-6-bw1.0");
+        assertThat(HotspotEvaluation.baselines(monthly, 23)).extracting(HotspotScorer::name)
+                .containsExactly("trailing-count-6", "trailing-count-12", "kde-6-bw1.0");
+        assertThat(HotspotEvaluation.baselines(HotspotSettings.daily(), 400)).extracting(HotspotScorer::name)
+                .containsExactly("trailing-count-28", "trailing-count-365", "kde-28-bw1.0");
     }
 }
