@@ -88,6 +88,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Days per step of the hotspot classifier: 1 (daily, 28 steps) or 30 (the paper's months, 6 steps); default ${DEFAULT-VALUE}")
     int hotspotStepDays;
 
+    @Option(names = "--hotspot-context-steps", paramLabel = "N",
+            description = "Steps the Spatio-LSTM's long-run level inputs average over (default: the protocol's; equal to its steps: none)")
+    Integer hotspotContextSteps;
+
     @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -177,10 +181,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private HotspotSettings hotspotProtocol() {
-        return switch (hotspotStepDays) {
+        HotspotSettings protocol = switch (hotspotStepDays) {
             case 1 -> HotspotSettings.daily();
             case 30 -> HotspotSettings.monthly();
             default -> throw new IllegalArgumentException("--hotspot-step-days must be 1 (daily) or 30 (monthly)");
         };
+        return hotspotContextSteps == null ? protocol : protocol.withContextSteps(hotspotContextSteps);
     }
 }

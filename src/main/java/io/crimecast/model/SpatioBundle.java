@@ -10,10 +10,12 @@ import java.util.Map;
 
 /**
  * Carries a Spatio-LSTM in a {@link ModelBundle}: the weights are its ModelSerializer bytes; {@code window} is
- * steps x stepDays days; the steps and the population size travel in {@code extra}. {@link BundleLoaders} loads it.
+ * contextSteps x stepDays days; the steps, the context and the population size travel in {@code extra}. {@link BundleLoaders} loads it.
  */
 public final class SpatioBundle {
     static final String STEPS = "steps";
+    /** Absent in bundles from before the levels: those read a context of their sequence alone. */
+    static final String CONTEXT_STEPS = "contextSteps";
     static final String POPULATION_SIZE = "populationSize";
     /** Names the input scaling of {@link SpatioFeatures}, so a future change of features is detectable. */
     static final String NORMALISATION = "log1p-relative-to-population-mean";
@@ -26,7 +28,7 @@ public final class SpatioBundle {
         SpatioLstm.Spec spec = forecaster.model().spec();
         BundleMetadata metadata = new BundleMetadata(GridKey.of(grid), ModelKind.SPATIO_LSTM, forecaster.historyDays(),
                 spec.stepDays(), NORMALISATION, forecaster.bins().edges(), grid.spec().hotspot(), trainFrom, trainTo,
-                holdOut, forecaster.version(), createdAt, Map.of(STEPS, spec.steps(), POPULATION_SIZE, spec.populationSize()), layer);
+                holdOut, forecaster.version(), createdAt, Map.of(STEPS, spec.steps(), CONTEXT_STEPS, spec.contextSteps(), POPULATION_SIZE, spec.populationSize()), layer);
         return new ModelBundle(metadata, forecaster.model().weights());
     }
 
@@ -35,7 +37,9 @@ public final class SpatioBundle {
         if (!NORMALISATION.equals(m.normalisation())) {
             throw new IllegalArgumentException("unknown Spatio-LSTM input scaling '" + m.normalisation() + "'");
         }
-        SpatioLstm.Spec spec = new SpatioLstm.Spec(m.stepDays(), intExtra(m, STEPS), intExtra(m, POPULATION_SIZE));
+        int steps = intExtra(m, STEPS);
+        int context = m.extra().containsKey(CONTEXT_STEPS) ? intExtra(m, CONTEXT_STEPS) : steps;
+        SpatioLstm.Spec spec = new SpatioLstm.Spec(m.stepDays(), steps, context, intExtra(m, POPULATION_SIZE));
         return new SpatioLstmForecaster(SpatioLstm.restore(spec, bundle.weights()), m.bins());
     }
 

@@ -9,12 +9,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
 /**
  * The trained Spatio-LSTM hotspot classifier (paper 002): P(a cell is a hotspot in the next step) from its
- * 9-neighbourhood over the last {@code steps} steps and its location. Scores every cell of the grid.
+ * 9-neighbourhood over the last {@code steps} steps and its location (and, with a longer context, its long-run
+ * level: {@link SpatioFeatures}). Scores every cell of the grid.
  */
 public final class SpatioLstm implements HotspotScorer {
     /** Inference batch: bounds native memory on grids with tens of thousands of cells. */
@@ -23,14 +25,23 @@ public final class SpatioLstm implements HotspotScorer {
     /**
      * What serving needs besides the weights.
      *
+     * @param steps          the steps of the sequence the LSTM reads
+     * @param contextSteps   the steps the cells' levels average over (at least {@code steps}; equal: no levels)
      * @param populationSize cells the hotspot rule ranked in training (the active cells); it scales the inputs
      *                       and sets how many cells a top-k% rule flags
      */
-    public record Spec(int stepDays, int steps, int populationSize) {
+    public record Spec(int stepDays, int steps, int contextSteps, int populationSize) {
         public Spec {
             if (stepDays < 1 || steps < 1 || populationSize < 1) {
                 throw new IllegalArgumentException("stepDays, steps and populationSize must be at least 1: " + stepDays + ", " + steps + ", " + populationSize);
             }
+            if (contextSteps < steps) {
+                throw new IllegalArgumentException("the context (" + contextSteps + " steps) cannot be shorter than the sequence (" + steps + ")");
+            }
+        }
+
+        public boolean withLevels() {
+            return contextSteps > steps;
         }
     }
 
@@ -51,31 +62,41 @@ public final class SpatioLstm implements HotspotScorer {
         return "spatio-lstm";
     }
 
+    /** The whole context: the levels' steps, the sequence the last of them. */
     @Override
     public int steps() {
-        return spec.steps();
+        return spec.contextSteps();
     }
 
     @Override
     public HotspotScores score(Grid grid, int[][] window) {
-        return new HotspotScores(probabilities(grid, window), HotspotScorer.trailingMean(window));
+        return new HotspotScores(probabilities(grid, window), HotspotScorer.trailingMean(sequence(window)));
     }
 
-    /** P(hotspot in the next step) for every cell; a graph is not thread-safe, hence synchronized. */
+    /**
+     * P(hotspot in the next step) for every cell; a graph is not thread-safe, hence synchronized. A window shorter
+     * than the context (a region with less history) gives the levels over the steps it has, as in training.
+     */
     public synchronized double[] probabilities(Grid grid, int[][] window) {
-        if (window.length != spec.steps()) {
-            throw new IllegalArgumentException("the model reads " + spec.steps() + " steps, got " + window.length);
+        if (window.length < spec.steps() || window.length > spec.contextSteps()) {
+            throw new IllegalArgumentException("the model reads %d to %d steps, got %d".formatted(spec.steps(), spec.contextSteps(), window.length));
         }
         float[][] relative = SpatioFeatures.relative(window, spec.populationSize());
+        float[] level = spec.withLevels() ? SpatioFeatures.level(relative, 0, window.length) : null;
         double[] out = new double[grid.cellCount()];
         for (int from = 0; from < out.length; from += BATCH) {
             int[] cells = IntStream.range(from, Math.min(out.length, from + BATCH)).toArray();
-            INDArray p = graph.output(false, SpatioFeatures.inputs(grid, relative, 0, spec.steps(), cells))[0];
+            INDArray p = graph.output(false, SpatioFeatures.inputs(grid, relative, window.length - spec.steps(), spec.steps(), level, cells))[0];
             for (int i = 0; i < cells.length; i++) {
                 out[cells[i]] = p.getDouble(i, 0);
             }
         }
         return out;
+    }
+
+    /** The last {@code steps} steps of a window: the sequence the LSTM reads, and what the expected count averages. */
+    int[][] sequence(int[][] window) {
+        return Arrays.copyOfRange(window, window.length - spec.steps(), window.length);
     }
 
     /** CRC-32 of the parameters: names this exact network, and survives a save and restore (the zip bytes do not). */

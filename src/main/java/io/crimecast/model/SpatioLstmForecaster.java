@@ -41,17 +41,19 @@ public final class SpatioLstmForecaster implements Forecaster {
 
     @Override
     public int historyDays() {
-        return model.spec().steps() * model.spec().stepDays();
+        return model.spec().contextSteps() * model.spec().stepDays();
     }
 
     @Override
     public Forecast forecast(Grid grid, DayHistory history) {
         SpatioLstm.Spec spec = model.spec();
         int cells = grid.cellCount();
-        int[][] window = HotspotWindow.sum(history.days(), history.length(), spec.stepDays(), spec.steps(), cells);
+        // the context's whole steps this history has (the levels are over those, as in training), at least the sequence
+        int steps = Math.max(spec.steps(), Math.min(spec.contextSteps(), history.length() / spec.stepDays()));
+        int[][] window = HotspotWindow.sum(history.days(), history.length(), spec.stepDays(), steps, cells);
         double[] probability = model.probabilities(grid, window);
-        int daysSeen = Math.max(1, Math.min(history.length(), historyDays()));
-        double[] expected = HotspotScorer.trailingMean(window);
+        int daysSeen = Math.max(1, Math.min(history.length(), spec.steps() * spec.stepDays()));
+        double[] expected = HotspotScorer.trailingMean(model.sequence(window));
         int[] bin = new int[cells];
         for (int c = 0; c < cells; c++) {
             expected[c] = expected[c] * spec.steps() / daysSeen;

@@ -5,6 +5,8 @@ package io.crimecast.train;
  *
  * @param stepDays        days per step (30 = the paper's months, 1 = daily hotspots)
  * @param steps           steps of history per sample (the paper: 6)
+ * @param contextSteps    steps the cells' long-run levels average over, an input beside the sequence; equal to
+ *                        {@code steps}: no levels (the paper's network)
  * @param seed            shuffling and weight initialisation
  * @param maxEpochs       upper bound; training stops earlier when the validation loss stalls
  * @param patience        epochs without a better validation loss before stopping
@@ -16,7 +18,7 @@ package io.crimecast.train;
  * @param activeCellsOnly hotspot rule over the cells with an incident in the training period (the NIJ/paper
  *                        protocol); false: over every grid cell, which at small cells is mostly empty land
  */
-public record HotspotSettings(int stepDays, int steps, long seed, int maxEpochs, int patience, int batchSize,
+public record HotspotSettings(int stepDays, int steps, int contextSteps, long seed, int maxEpochs, int patience, int batchSize,
                               int lstmUnits, double learningRate, double positiveWeight, double validationShare,
                               double kdeBandwidthCells, boolean activeCellsOnly) {
     public static final int DEFAULT_MAX_EPOCHS = 30;
@@ -25,6 +27,9 @@ public record HotspotSettings(int stepDays, int steps, long seed, int maxEpochs,
         if (stepDays < 1 || steps < 1 || maxEpochs < 1 || patience < 1 || batchSize < 1 || lstmUnits < 1) {
             throw new IllegalArgumentException("stepDays, steps, maxEpochs, patience, batchSize and lstmUnits must be at least 1");
         }
+        if (contextSteps < steps) {
+            throw new IllegalArgumentException("contextSteps (" + contextSteps + ") cannot be fewer than steps (" + steps + ")");
+        }
         if (!(validationShare > 0 && validationShare < 1) || !(positiveWeight > 0) || !(kdeBandwidthCells > 0) || !(learningRate > 0)) {
             throw new IllegalArgumentException("validationShare must be in (0, 1); positiveWeight, kdeBandwidthCells and learningRate positive");
         }
@@ -32,16 +37,21 @@ public record HotspotSettings(int stepDays, int steps, long seed, int maxEpochs,
 
     /** The paper's protocol: 30-day steps, 6 of them. */
     public static HotspotSettings monthly() {
-        return new HotspotSettings(30, 6, 42, DEFAULT_MAX_EPOCHS, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
+        return new HotspotSettings(30, 6, 6, 42, DEFAULT_MAX_EPOCHS, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
     }
 
     /** Daily hotspots: 1-day steps, four weeks of history. */
     public static HotspotSettings daily() {
-        return new HotspotSettings(1, 28, 42, DEFAULT_MAX_EPOCHS, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
+        return new HotspotSettings(1, 28, 28, 42, DEFAULT_MAX_EPOCHS, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
     }
 
     public HotspotSettings withMaxEpochs(int epochs) {
-        return new HotspotSettings(stepDays, steps, seed, epochs, patience, batchSize, lstmUnits, learningRate,
+        return new HotspotSettings(stepDays, steps, contextSteps, seed, epochs, patience, batchSize, lstmUnits, learningRate,
+                positiveWeight, validationShare, kdeBandwidthCells, activeCellsOnly);
+    }
+
+    public HotspotSettings withContextSteps(int context) {
+        return new HotspotSettings(stepDays, steps, context, seed, maxEpochs, patience, batchSize, lstmUnits, learningRate,
                 positiveWeight, validationShare, kdeBandwidthCells, activeCellsOnly);
     }
 }

@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
 
 /**
  * Trains the Spatio-LSTM (paper 002): an LSTM over the S x 9 neighbourhood sequence (the temporal influence
- * encoding network) merged with a dense encoding of the location, then a dense layer and a sigmoid (the hotspot
- * forecasting network). The latest target steps of the training period are held out; training keeps the weights
+ * encoding network) merged with a dense encoding of the location (and, with a longer context, the cell's and its
+ * neighbourhood's long-run levels), then a dense layer and a sigmoid (the hotspot forecasting network). The latest target steps of the training period are held out; training keeps the weights
  * of the epoch with the lowest validation cross-entropy and stops after {@code patience} epochs without one.
  */
 public final class SpatioLstmTrainer {
@@ -54,8 +54,8 @@ public final class SpatioLstmTrainer {
         int validationTargets = Math.max(1, (int) Math.round(targets * settings.validationShare()));
         int validationStart = trainEnd - validationTargets;
         var rule = grid.spec().hotspot();
-        HotspotDataSet train = HotspotDataSet.build(grid, stepCounts, population, rule, steps, steps, validationStart);
-        HotspotDataSet validation = HotspotDataSet.build(grid, stepCounts, population, rule, steps, validationStart, trainEnd);
+        HotspotDataSet train = HotspotDataSet.build(grid, stepCounts, population, rule, steps, settings.contextSteps(), steps, validationStart);
+        HotspotDataSet validation = HotspotDataSet.build(grid, stepCounts, population, rule, steps, settings.contextSteps(), validationStart, trainEnd);
         progress.accept("spatio-lstm: %d training samples (%d hotspots), %d validation samples, target steps %d..%d / %d..%d"
                 .formatted(train.size(), train.positives(), validation.size(), steps, validationStart - 1, validationStart, trainEnd - 1));
 
@@ -84,7 +84,7 @@ public final class SpatioLstmTrainer {
             }
         }, train.size(), new EarlyStopping.Limits(settings.maxEpochs(), settings.patience(), settings.seed()),
                 e -> progress.accept("spatio-lstm: epoch %d validation cross-entropy %.5f%s".formatted(e.epoch(), e.validationLoss(), e.best() ? " (best)" : "")));
-        SpatioLstm model = new SpatioLstm(new SpatioLstm.Spec(settings.stepDays(), steps, population.size()), graph);
+        SpatioLstm model = new SpatioLstm(new SpatioLstm.Spec(settings.stepDays(), steps, settings.contextSteps(), population.size()), graph);
         return new Result(model, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), (System.nanoTime() - started) / 1e9, train.size(), validation.size());
     }
 
@@ -95,7 +95,7 @@ public final class SpatioLstmTrainer {
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs("neighbourhood", "location")
-                .setInputTypes(InputType.recurrent(SpatioFeatures.NEIGHBOURS, steps), InputType.feedForward(SpatioFeatures.LOCATION))
+                .setInputTypes(InputType.recurrent(SpatioFeatures.NEIGHBOURS, steps), InputType.feedForward(SpatioFeatures.fixedInputs(settings.contextSteps() > steps)))
                 .addLayer("temporal", new LastTimeStep(new LSTM.Builder().nOut(settings.lstmUnits()).activation(Activation.TANH).build()), "neighbourhood")
                 .addLayer("place", new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build(), "location")
                 .addVertex("merged", new MergeVertex(), "temporal", "place")

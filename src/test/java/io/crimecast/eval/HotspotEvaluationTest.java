@@ -23,7 +23,7 @@ class HotspotEvaluationTest {
         Grid grid = HotspotTestGrids.grid(5, 6, HotspotRule.topPercent(20));
         LocalDate first = LocalDate.of(2020, 1, 1);
         CountMatrix counts = HotspotSyntheticCounts.matrix(grid, first, 100, 3);
-        HotspotSettings settings = new HotspotSettings(3, 4, 7, 3, 2, 64, 8, 1e-2, 2, 0.2, 1, true);
+        HotspotSettings settings = new HotspotSettings(3, 4, 4, 7, 3, 2, 64, 8, 1e-2, 2, 0.2, 1, true);
         List<String> log = new ArrayList<>();
 
         List<EvaluationRow> rows = HotspotEvaluation.run(counts, first.plusDays(70), counts.lastDay(), settings, log::add);

@@ -20,12 +20,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class SpatioLstmTest {
     private static final Grid GRID = HotspotTestGrids.grid(5, 6, HotspotRule.topPercent(20));
     private static final LocalDate FIRST = LocalDate.of(2020, 1, 1);
-    private static final HotspotSettings SETTINGS = new HotspotSettings(3, 4, 7, 12, 3, 64, 8, 2e-2, 2, 0.2, 1, true);
+    private static final HotspotSettings SETTINGS = new HotspotSettings(3, 4, 4, 7, 12, 3, 64, 8, 2e-2, 2, 0.2, 1, true);
     private static CountMatrix counts;
     private static SpatioLstmTrainer.Result trained;
 
@@ -57,7 +58,7 @@ class SpatioLstmTest {
         int[][] window = HotspotWindow.sum(counts.counts(), 60, 3, 4, GRID.cellCount());
         SpatioLstm restored = SpatioLstm.restore(trained.model().spec(), trained.model().weights());
         assertThat(restored.probabilities(GRID, window)).containsExactly(trained.model().probabilities(GRID, window), within(1e-9));
-        assertThat(restored.spec()).isEqualTo(new SpatioLstm.Spec(3, 4, 30));
+        assertThat(restored.spec()).isEqualTo(new SpatioLstm.Spec(3, 4, 4, 30));
     }
 
     @Test
@@ -103,6 +104,32 @@ class SpatioLstmTest {
                 .containsExactly(original.forecast(GRID, history).hotspotProbability(), within(1e-9));
         assertThat(bundle.metadata().window()).isEqualTo(12);
         assertThat(bundle.metadata().kind()).isEqualTo(ModelKind.SPATIO_LSTM);
+    }
+
+    @Test
+    void aLongerContextServesItsLevelsFromTheStepsAHistoryHasAndTravelsInItsBundle() {
+        HotspotSteps steps = HotspotSteps.of(counts, FIRST, counts.lastDay(), 3);
+        SpatioLstm model = SpatioLstmTrainer.train(GRID, steps.counts(), steps.size(), HotspotPopulation.all(GRID.cellCount()),
+                SETTINGS.withContextSteps(8), line -> { }).model();
+        SpatioLstmForecaster withLevels = new SpatioLstmForecaster(model, EqualWidthBins.fit(counts.counts(), 10));
+        byte[] key = "test-key".getBytes(StandardCharsets.UTF_8);
+        ModelBundle bundle = SpatioBundle.of(withLevels, GRID, "all", FIRST, counts.lastDay(), List.of(), Instant.EPOCH);
+        Forecaster served = ModelBundle.read(bundle.toBytes(key), key).toForecaster(GRID);
+
+        assertThat(model.spec()).isEqualTo(new SpatioLstm.Spec(3, 4, 8, 30));
+        assertThat(model.steps()).as("the window it reads").isEqualTo(8);
+        assertThat(withLevels.historyDays()).isEqualTo(24);
+        assertThat(bundle.metadata().window()).isEqualTo(24);
+        DayHistory full = new DayHistory(counts.lastDay(), counts.counts());
+        assertThat(served.forecast(GRID, full).hotspotProbability())
+                .containsExactly(withLevels.forecast(GRID, full).hotspotProbability(), within(1e-9));
+        // 15 days are 5 whole steps: the levels average those 5, the same as scoring that window directly
+        DayHistory young = new DayHistory(counts.lastDay(), Arrays.copyOfRange(counts.counts(), counts.days() - 15, counts.days()));
+        int[][] fiveSteps = HotspotWindow.sum(young.days(), 15, 3, 5, GRID.cellCount());
+        assertThat(withLevels.forecast(GRID, young).hotspotProbability()).containsExactly(model.probabilities(GRID, fiveSteps), within(1e-9));
+        assertThat(model.probabilities(GRID, fiveSteps)).isNotEqualTo(model.probabilities(GRID, HotspotWindow.sum(young.days(), 15, 3, 8, GRID.cellCount())));
+        assertThatThrownBy(() -> model.probabilities(GRID, HotspotWindow.sum(young.days(), 15, 3, 3, GRID.cellCount())))
+                .hasMessageContaining("reads 4 to 8 steps");
     }
 
     @Test
