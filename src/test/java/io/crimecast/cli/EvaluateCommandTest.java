@@ -25,7 +25,7 @@ class EvaluateCommandTest {
         Path out = dir.resolve("out");
         int exit = CrimecastCli.commandLine().execute("evaluate", "--region", "portland", "--format", "portland-nij", data.toString(),
                 "--test-from", "2016-12-01", "--test-to", "2016-12-31", "--models", "rnn,spatio-lstm", "--max-epochs", "1",
-                "--out", out.toString());
+                "--hotspot-context-steps", "56", "--out", out.toString());
         assertThat(exit).isZero();
 
         JsonNode rows = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
@@ -33,6 +33,8 @@ class EvaluateCommandTest {
         rows.forEach(r -> names.add(r.get("name").asText()));
         assertThat(names).contains("baseline-last", "baseline-mean7", "baseline-mean28", "baseline-weekday4", "rnn",
                 "selected", "spatio-lstm");
+        // the hotspot rankings: the network's 28 days, a year and two years (the data starts in 2012), kernel density
+        assertThat(names).contains("trailing-count-28", "trailing-count-365", "trailing-count-730", "kde-28-bw1.0");
         rows.forEach(r -> {
             assertThat(r.get("kind").asText()).isIn("count", "hotspot");
             assertThat(r.get("origin").asText()).isEqualTo("2016-12-01");
