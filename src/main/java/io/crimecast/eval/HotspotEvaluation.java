@@ -75,6 +75,10 @@ public final class HotspotEvaluation {
         if (testStart >= steps.size()) {
             throw new IllegalArgumentException("no whole %d-day step between %s and %s".formatted(settings.stepDays(), testFrom, testToInclusive));
         }
+        if (testStart < settings.contextSteps()) {
+            throw new IllegalArgumentException("the Spatio-LSTM reads %d steps of %d days before %s, the data has %d (a shorter --hotspot-context-steps reads fewer)"
+                    .formatted(settings.contextSteps(), settings.stepDays(), testFrom, testStart));
+        }
         HotspotPopulation population = settings.activeCellsOnly()
                 ? HotspotPopulation.active(Arrays.copyOf(steps.counts(), testStart), grid.cellCount())
                 : HotspotPopulation.all(grid.cellCount());

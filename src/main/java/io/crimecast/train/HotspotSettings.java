@@ -35,9 +35,13 @@ public record HotspotSettings(int stepDays, int steps, int contextSteps, long se
         }
     }
 
-    /** The paper's protocol: 30-day steps, 6 of them. */
+    /**
+     * The paper's protocol, 30-day steps, 6 of them, with the cells' levels over 24 steps: chosen on Portland at
+     * 600 ft on the validation year from March 2015 (AUC 0.9224 without levels, 0.9296 / 0.9316 / 0.9315 with 12 / 24
+     * / 36 steps; 12 steps of sequence instead 0.9297); the README's tables test it on the year after.
+     */
     public static HotspotSettings monthly() {
-        return new HotspotSettings(30, 6, 6, 42, DEFAULT_MAX_EPOCHS, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
+        return new HotspotSettings(30, 6, 24, 42, DEFAULT_MAX_EPOCHS, 4, 512, 32, 2e-3, 1, 0.15, 1, true);
     }
 
     /** Daily hotspots: 1-day steps, four weeks of history. */

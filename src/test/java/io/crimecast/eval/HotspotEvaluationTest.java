@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HotspotEvaluationTest {
 
@@ -53,5 +54,17 @@ class HotspotEvaluationTest {
                 .containsExactly("trailing-count-6", "trailing-count-12", "kde-6-bw1.0");
         assertThat(HotspotEvaluation.baselines(HotspotSettings.daily(), 400)).extracting(HotspotScorer::name)
                 .containsExactly("trailing-count-28", "trailing-count-365", "kde-28-bw1.0");
+    }
+
+    @Test
+    void refusesATestStartWithLessHistoryThanTheNetworksContext() {
+        Grid grid = HotspotTestGrids.grid(5, 6, HotspotRule.topPercent(20));
+        LocalDate first = LocalDate.of(2020, 1, 1);
+        CountMatrix counts = HotspotSyntheticCounts.matrix(grid, first, 100, 3);
+        HotspotSettings settings = new HotspotSettings(3, 4, 30, 7, 3, 2, 64, 8, 1e-2, 2, 0.2, 1, true);
+
+        assertThatThrownBy(() -> HotspotEvaluation.run(counts, first.plusDays(70), counts.lastDay(), settings, line -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reads 30 steps of 3 days before 2020-03-11, the data has 23");
     }
 }
