@@ -1,7 +1,6 @@
 package io.crimecast.eval;
 
 import io.crimecast.metrics.EvaluationRow;
-import io.crimecast.grid.Grid;
 import io.crimecast.grid.HotspotRule;
 import io.crimecast.model.HotspotScorer;
 import io.crimecast.model.HotspotTestGrids;
@@ -18,16 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HotspotEvaluationTest {
+    private static final LocalDate FIRST = LocalDate.of(2020, 1, 1);
+    private final CountMatrix counts = HotspotSyntheticCounts.matrix(HotspotTestGrids.grid(5, 6, HotspotRule.topPercent(20)), FIRST, 100, 3);
 
     @Test
     void comparesTheSpatioLstmWithBothBaselinesOnTheHoldOut() {
-        Grid grid = HotspotTestGrids.grid(5, 6, HotspotRule.topPercent(20));
-        LocalDate first = LocalDate.of(2020, 1, 1);
-        CountMatrix counts = HotspotSyntheticCounts.matrix(grid, first, 100, 3);
         HotspotSettings settings = new HotspotSettings(3, 4, 4, 7, 3, 2, 64, 8, 1e-2, 2, 0.2, 1, true);
         List<String> log = new ArrayList<>();
 
-        List<EvaluationRow> rows = HotspotEvaluation.run(counts, first.plusDays(70), counts.lastDay(), settings, log::add);
+        List<EvaluationRow> rows = HotspotEvaluation.run(counts, FIRST.plusDays(70), counts.lastDay(), settings, log::add);
 
         assertThat(rows).extracting(EvaluationRow::name).containsExactly("trailing-count-4", "kde-4-bw1.0", "spatio-lstm");
         assertThat(rows).allSatisfy(r -> {
@@ -58,12 +56,9 @@ class HotspotEvaluationTest {
 
     @Test
     void refusesATestStartWithLessHistoryThanTheNetworksContext() {
-        Grid grid = HotspotTestGrids.grid(5, 6, HotspotRule.topPercent(20));
-        LocalDate first = LocalDate.of(2020, 1, 1);
-        CountMatrix counts = HotspotSyntheticCounts.matrix(grid, first, 100, 3);
         HotspotSettings settings = new HotspotSettings(3, 4, 30, 7, 3, 2, 64, 8, 1e-2, 2, 0.2, 1, true);
 
-        assertThatThrownBy(() -> HotspotEvaluation.run(counts, first.plusDays(70), counts.lastDay(), settings, line -> { }))
+        assertThatThrownBy(() -> HotspotEvaluation.run(counts, FIRST.plusDays(70), counts.lastDay(), settings, line -> { }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reads 30 steps of 3 days before 2020-03-11, the data has 23");
     }
