@@ -7,6 +7,7 @@ import io.crimecast.model.HotspotScorer;
 import io.crimecast.model.HotspotScores;
 import io.crimecast.model.KdeRanking;
 import io.crimecast.model.RankingByTrailingCount;
+import io.crimecast.model.SpatioLstm;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.HotspotPopulation;
 import io.crimecast.train.HotspotSettings;
@@ -90,11 +91,11 @@ public final class HotspotEvaluation {
         List<Scored> baselines = new ArrayList<>();
         for (HotspotScorer baseline : baselines(settings, testStart)) {
             HotspotTally tally = evaluate(baseline, grid, steps, testStart, population, progress);
-            baselines.add(new Scored(tally.row(baseline.name(), null, null), tally));
+            baselines.add(new Scored(tally.row(baseline.name(), null, null, null), tally));
         }
         SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
         HotspotTally tally = evaluate(trained.model(), grid, steps, testStart, population, progress);
-        return new Comparison(baselines, new Scored(tally.row(trained.model().name(), trained.seconds(), trained.epochsRun()), tally), trained);
+        return new Comparison(baselines, new Scored(tally.row(trained.model().name(), trained.seconds(), trained.epochsRun(), describe(trained.model().spec())), tally), trained);
     }
 
     /**
@@ -113,6 +114,12 @@ public final class HotspotEvaluation {
         }
         rankings.add(new KdeRanking(settings.steps(), settings.kdeBandwidthCells()));
         return rankings;
+    }
+
+    /** E.g. "6 steps of 30 days, levels over 24": the network's row carries it. */
+    static String describe(SpatioLstm.Spec spec) {
+        String sequence = "%d steps of %d day%s".formatted(spec.steps(), spec.stepDays(), spec.stepDays() == 1 ? "" : "s");
+        return spec.withLevels() ? sequence + ", levels over " + spec.contextSteps() : sequence;
     }
 
     static HotspotTally evaluate(HotspotScorer scorer, Grid grid, HotspotSteps steps, int testStart,

@@ -96,10 +96,11 @@ public final class HotspotTally {
         return best[area] == 0 ? Double.NaN : captured[area] / best[area];
     }
 
-    public EvaluationRow row(String name, Double trainSeconds, Integer epochs) {
+    /** @param settings what the network was trained with, null for a ranking */
+    public EvaluationRow row(String name, Double trainSeconds, Integer epochs, String settings) {
         double mse = squaredError / samples;
         return EvaluationRow.hotspot(name, new CountMetrics(mse, Math.sqrt(mse), absoluteError / samples),
                 new EvaluationRow.RankingScores(auc(), hitRate(0), hitRate(1), hitRate(2), pai(0), pai(1), pai(2), pei(0), pei(1), pei(2)),
-                flagged(), trainSeconds == null && epochs == null ? null : new EvaluationRow.NetworkFit(trainSeconds, epochs, null, null, null, null));
+                flagged(), trainSeconds == null && epochs == null ? null : new EvaluationRow.NetworkFit(trainSeconds, epochs, null, null, null, settings));
     }
 }

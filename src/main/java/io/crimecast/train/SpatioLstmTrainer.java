@@ -56,8 +56,9 @@ public final class SpatioLstmTrainer {
         var rule = grid.spec().hotspot();
         HotspotDataSet train = HotspotDataSet.build(grid, stepCounts, population, rule, steps, settings.contextSteps(), steps, validationStart);
         HotspotDataSet validation = HotspotDataSet.build(grid, stepCounts, population, rule, steps, settings.contextSteps(), validationStart, trainEnd);
-        progress.accept("spatio-lstm: %d training samples (%d hotspots), %d validation samples, target steps %d..%d / %d..%d"
-                .formatted(train.size(), train.positives(), validation.size(), steps, validationStart - 1, validationStart, trainEnd - 1));
+        progress.accept("spatio-lstm: %d training samples (%d hotspots), %d validation samples, target steps %d..%d / %d..%d; %s"
+                .formatted(train.size(), train.positives(), validation.size(), steps, validationStart - 1, validationStart, trainEnd - 1,
+                        settings.contextSteps() > steps ? "levels over " + settings.contextSteps() + " steps" : "no levels"));
 
         ComputationGraph graph = network(steps, settings);
         EarlyStopping.Outcome outcome = EarlyStopping.train(new EarlyStopping.Trainable() {

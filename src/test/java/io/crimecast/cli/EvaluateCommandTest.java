@@ -50,6 +50,7 @@ class EvaluateCommandTest {
                 assertThat(r.get("flagged").get(0).get("cells").asInt()).isEqualTo(1);
                 // the network's AUC against the better ranking's, with its paired interval over the test days
                 if (r.get("name").asText().equals("spatio-lstm")) {
+                    assertThat(r.get("fit").get("settings").asText()).isEqualTo("28 steps of 1 day, levels over 56");
                     JsonNode versus = r.get("versus");
                     assertThat(versus.get("metric").asText()).isEqualTo("AUC");
                     JsonNode base = find(rows, versus.get("baseline").asText());

@@ -45,13 +45,14 @@ class HotspotTallyTest {
     void rowCarriesAucAndCountErrors() {
         HotspotTally tally = new HotspotTally();
         tally.add(new double[]{3, 1}, new boolean[]{true, false}, new double[]{4, 0}, new double[]{2, 1});
-        EvaluationRow row = tally.row("m", 1.5, 3);
+        EvaluationRow row = tally.row("m", 1.5, 3, "6 steps of 30 days");
         assertThat(row.kind()).isEqualTo("hotspot");
         assertThat(row.auc()).isEqualTo(1.0);
         assertThat(row.mse()).isCloseTo((4 + 1) / 2.0, within(1e-12));
         assertThat(row.mae()).isCloseTo(1.5, within(1e-12));
         assertThat(row.ranking().pai1()).isCloseTo(1.0 / 0.5, within(1e-12));
         assertThat(row.fit().epochs()).isEqualTo(3);
+        assertThat(row.fit().settings()).isEqualTo("6 steps of 30 days");
         // two cells: "1%" flags one of them, half the area
         assertThat(row.flagged().get(0)).isEqualTo(new FlaggedArea(1, 0.5));
     }

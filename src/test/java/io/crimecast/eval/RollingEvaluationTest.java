@@ -135,7 +135,7 @@ class RollingEvaluationTest {
             }
             tally.add(score, hotspot, actual, score);
         }
-        return new HotspotEvaluation.Scored(tally.row(name, null, null).withOrigin("2021-01-01", good.length), tally);
+        return new HotspotEvaluation.Scored(tally.row(name, null, null, null).withOrigin("2021-01-01", good.length), tally);
     }
 
     private static CountEvaluation.Scored scored(String name, double dailyMse) {
