@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
     String models;
 
     @Option(names = "--hotspot-step-days", defaultValue = "1", paramLabel = "1|30",
-            description = "Days per step of the hotspot classifier: 1 (daily, 28 steps) or 30 (the paper's months, 6 steps); default ${DEFAULT-VALUE}")
+            description = "Days per step of the hotspot classifier: 1 (daily, 28 steps) or 30 (the paper's months, 6 steps, levels over 24); default ${DEFAULT-VALUE}")
     int hotspotStepDays;
 
     @Option(names = "--hotspot-context-steps", paramLabel = "N",
