@@ -7,7 +7,6 @@ import io.crimecast.model.HotspotScorer;
 import io.crimecast.model.HotspotScores;
 import io.crimecast.model.KdeRanking;
 import io.crimecast.model.RankingByTrailingCount;
-import io.crimecast.model.SpatioLstm;
 import io.crimecast.train.CountMatrix;
 import io.crimecast.train.HotspotPopulation;
 import io.crimecast.train.HotspotSettings;
@@ -95,7 +94,7 @@ public final class HotspotEvaluation {
         }
         SpatioLstmTrainer.Result trained = SpatioLstmTrainer.train(grid, steps.counts(), testStart, population, settings, progress);
         HotspotTally tally = evaluate(trained.model(), grid, steps, testStart, population, progress);
-        return new Comparison(baselines, new Scored(tally.row(trained.model().name(), trained.seconds(), trained.epochsRun(), describe(trained.model().spec())), tally), trained);
+        return new Comparison(baselines, new Scored(tally.row(trained.model().name(), trained.seconds(), trained.epochsRun(), trained.model().spec().describe()), tally), trained);
     }
 
     /**
@@ -114,12 +113,6 @@ public final class HotspotEvaluation {
         }
         rankings.add(new KdeRanking(settings.steps(), settings.kdeBandwidthCells()));
         return rankings;
-    }
-
-    /** E.g. "6 steps of 30 days, levels over 24": the network's row carries it. */
-    static String describe(SpatioLstm.Spec spec) {
-        String sequence = "%d steps of %d day%s".formatted(spec.steps(), spec.stepDays(), spec.stepDays() == 1 ? "" : "s");
-        return spec.withLevels() ? sequence + ", levels over " + spec.contextSteps() : sequence;
     }
 
     static HotspotTally evaluate(HotspotScorer scorer, Grid grid, HotspotSteps steps, int testStart,

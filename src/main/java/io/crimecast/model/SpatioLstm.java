@@ -43,6 +43,12 @@ public final class SpatioLstm implements HotspotScorer {
         public boolean withLevels() {
             return contextSteps > steps;
         }
+
+        /** What the network reads, e.g. "6 steps of 30 days, levels over 24". */
+        public String describe() {
+            String sequence = "%d steps of %d day%s".formatted(steps, stepDays, stepDays == 1 ? "" : "s");
+            return withLevels() ? sequence + ", levels over " + contextSteps : sequence;
+        }
     }
 
     private final Spec spec;

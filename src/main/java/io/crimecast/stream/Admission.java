@@ -65,7 +65,7 @@ final class Admission {
                 }
             });
         }
-        expired.forEach(key -> seen.put(key, null)); // a delete, without reading back the value delete() returns
+        expired.forEach(key -> Tombstone.write(seen, key));
     }
 
     /** The oldest day that still takes late incidents once {@code closedThrough} has closed. */

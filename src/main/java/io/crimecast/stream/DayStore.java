@@ -90,7 +90,7 @@ final class DayStore {
             counts.put(totalsKey(grid.region(), layer), CellCounts.of(totals));
             counts.put(totalsDaysKey(grid.region(), layer), CellCounts.of(new int[]{days + 1}));
         }
-        counts.delete(key(grid.region(), layer, dropped));
+        Tombstone.write(counts, key(grid.region(), layer, dropped));
     }
 
     /** How many days the totals hold: stored as a one-cell count, the store's only value type. */

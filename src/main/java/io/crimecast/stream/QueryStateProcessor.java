@@ -94,7 +94,7 @@ final class QueryStateProcessor implements Processor<String, Output, Void, Void>
                 }
             });
         }
-        expired.forEach(key -> store.put(key, null)); // a delete, without reading back the value delete() returns
+        expired.forEach(key -> Tombstone.write(store, key));
         prunedBelow.put(store.name() + "/" + from, below);
     }
 }

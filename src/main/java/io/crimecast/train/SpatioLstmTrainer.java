@@ -54,13 +54,13 @@ public final class SpatioLstmTrainer {
         int validationTargets = Math.max(1, (int) Math.round(targets * settings.validationShare()));
         int validationStart = trainEnd - validationTargets;
         var rule = grid.spec().hotspot();
-        HotspotDataSet train = HotspotDataSet.build(grid, stepCounts, population, rule, steps, settings.contextSteps(), steps, validationStart);
-        HotspotDataSet validation = HotspotDataSet.build(grid, stepCounts, population, rule, steps, settings.contextSteps(), validationStart, trainEnd);
-        progress.accept("spatio-lstm: %d training samples (%d hotspots), %d validation samples, target steps %d..%d / %d..%d; %s"
-                .formatted(train.size(), train.positives(), validation.size(), steps, validationStart - 1, validationStart, trainEnd - 1,
-                        settings.contextSteps() > steps ? "levels over " + settings.contextSteps() + " steps" : "no levels"));
+        SpatioLstm.Spec spec = new SpatioLstm.Spec(settings.stepDays(), steps, settings.contextSteps(), population.size());
+        HotspotDataSet train = HotspotDataSet.build(grid, stepCounts, population, rule, steps, spec.contextSteps(), steps, validationStart);
+        HotspotDataSet validation = HotspotDataSet.build(grid, stepCounts, population, rule, steps, spec.contextSteps(), validationStart, trainEnd);
+        progress.accept("spatio-lstm: %d training samples (%d hotspots), %d validation samples, target steps %d..%d / %d..%d; reads %s"
+                .formatted(train.size(), train.positives(), validation.size(), steps, validationStart - 1, validationStart, trainEnd - 1, spec.describe()));
 
-        ComputationGraph graph = network(steps, settings);
+        ComputationGraph graph = network(spec, settings);
         EarlyStopping.Outcome outcome = EarlyStopping.train(new EarlyStopping.Trainable() {
             @Override
             public void fitEpoch(int[] order) {
@@ -85,18 +85,18 @@ public final class SpatioLstmTrainer {
             }
         }, train.size(), new EarlyStopping.Limits(settings.maxEpochs(), settings.patience(), settings.seed()),
                 e -> progress.accept("spatio-lstm: epoch %d validation cross-entropy %.5f%s".formatted(e.epoch(), e.validationLoss(), e.best() ? " (best)" : "")));
-        SpatioLstm model = new SpatioLstm(new SpatioLstm.Spec(settings.stepDays(), steps, settings.contextSteps(), population.size()), graph);
+        SpatioLstm model = new SpatioLstm(spec, graph);
         return new Result(model, outcome.epochs(), outcome.bestEpoch(), outcome.bestLoss(), (System.nanoTime() - started) / 1e9, train.size(), validation.size());
     }
 
-    static ComputationGraph network(int steps, HotspotSettings settings) {
+    static ComputationGraph network(SpatioLstm.Spec spec, HotspotSettings settings) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .updater(new Adam(settings.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs("neighbourhood", "location")
-                .setInputTypes(InputType.recurrent(SpatioFeatures.NEIGHBOURS, steps), InputType.feedForward(SpatioFeatures.fixedInputs(settings.contextSteps() > steps)))
+                .setInputTypes(InputType.recurrent(SpatioFeatures.NEIGHBOURS, spec.steps()), InputType.feedForward(SpatioFeatures.fixedInputs(spec.withLevels())))
                 .addLayer("temporal", new LastTimeStep(new LSTM.Builder().nOut(settings.lstmUnits()).activation(Activation.TANH).build()), "neighbourhood")
                 .addLayer("place", new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build(), "location")
                 .addVertex("merged", new MergeVertex(), "temporal", "place")

@@ -59,6 +59,7 @@ class SpatioLstmTest {
         SpatioLstm restored = SpatioLstm.restore(trained.model().spec(), trained.model().weights());
         assertThat(restored.probabilities(GRID, window)).containsExactly(trained.model().probabilities(GRID, window), within(1e-9));
         assertThat(restored.spec()).isEqualTo(new SpatioLstm.Spec(3, 4, 4, 30));
+        assertThat(restored.spec().describe()).isEqualTo("4 steps of 3 days");
     }
 
     @Test
@@ -117,6 +118,7 @@ class SpatioLstmTest {
         Forecaster served = ModelBundle.read(bundle.toBytes(key), key).toForecaster(GRID);
 
         assertThat(model.spec()).isEqualTo(new SpatioLstm.Spec(3, 4, 8, 30));
+        assertThat(model.spec().describe()).isEqualTo("4 steps of 3 days, levels over 8");
         assertThat(model.steps()).as("the window it reads").isEqualTo(8);
         assertThat(withLevels.historyDays()).isEqualTo(24);
         assertThat(bundle.metadata().window()).isEqualTo(24);
